@@ -1,0 +1,70 @@
+package io.filesight.domain;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Policy: who may read machines, and which machine groups they see. Application callers need an
+ * application permission and see every machine; delegated callers need a delegated permission and a
+ * role with ViewData, and see the machine groups assigned to their user groups plus groups with
+ * none assigned. Machines in a group the configuration does not list are visible to no user.
+ *
+ * @see <a href="https://learn.microsoft.com/defender-endpoint/api/get-file-related-machines">Get
+ *     file related machines</a>
+ */
+public final class AccessPolicy {
+  /** Application permissions, any one of which allows reading machines. */
+  public static final List<Permission> APPLICATION_READ =
+      List.of(Permission.MACHINE_READ_ALL, Permission.MACHINE_READ_WRITE_ALL);
+
+  /** Delegated permissions, any one of which allows reading machines (with ViewData). */
+  public static final List<Permission> DELEGATED_READ =
+      List.of(Permission.MACHINE_READ, Permission.MACHINE_READ_WRITE);
+
+  private AccessPolicy() {}
+
+  /**
+   * Passes when {@code caller} may read machines under {@code access}.
+   *
+   * @throws MissingPermissionException when the token lacks a machine-reading permission
+   * @throws MissingViewDataException when a delegated user has no role with ViewData
+   */
+  public static void requireMachineRead(Caller caller, AccessConfiguration access) {
+    if (caller instanceof DelegatedCaller user) {
+      requireAny(user, PermissionGrant.DELEGATED, DELEGATED_READ);
+      if (access.configured()
+          && access.roles().stream().noneMatch(r -> r.grantsViewDataTo(user.userGroups()))) {
+        throw new MissingViewDataException(user.userId());
+      }
+    } else {
+      requireAny(caller, PermissionGrant.APPLICATION, APPLICATION_READ);
+    }
+  }
+
+  /** The machine groups whose machines {@code caller} sees. */
+  public static GroupScope visibleGroups(Caller caller, AccessConfiguration access) {
+    if (caller instanceof DelegatedCaller user && access.configured()) {
+      Set<Long> visible = new HashSet<>();
+      for (MachineGroupAccess group : access.machineGroups()) {
+        if (group.visibleTo(user.userGroups())) {
+          visible.add(group.group().id());
+        }
+      }
+      if (access.machineGroup(MachineGroup.UNGROUPED_ID).isEmpty()) {
+        visible.add(MachineGroup.UNGROUPED_ID);
+      }
+      return GroupScope.only(visible);
+    }
+    return GroupScope.all();
+  }
+
+  private static void requireAny(Caller caller, PermissionGrant grant, List<Permission> required) {
+    for (Permission permission : required) {
+      if (caller.permissions().contains(permission)) {
+        return;
+      }
+    }
+    throw new MissingPermissionException(grant, required);
+  }
+}

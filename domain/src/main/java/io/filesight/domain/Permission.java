@@ -1,0 +1,47 @@
+package io.filesight.domain;
+
+import java.util.Optional;
+
+/**
+ * The Defender API permissions that allow reading machines, by the claim value that carries them
+ * ({@code roles} for application tokens, {@code scp} for delegated ones).
+ *
+ * @see <a
+ *     href="https://learn.microsoft.com/defender-endpoint/api/get-file-related-machines#permissions">Get
+ *     file related machines: permissions</a>
+ */
+public enum Permission {
+  MACHINE_READ_ALL("Machine.Read.All", PermissionGrant.APPLICATION),
+  MACHINE_READ_WRITE_ALL("Machine.ReadWrite.All", PermissionGrant.APPLICATION),
+  MACHINE_READ("Machine.Read", PermissionGrant.DELEGATED),
+  MACHINE_READ_WRITE("Machine.ReadWrite", PermissionGrant.DELEGATED);
+
+  private final String claimValue;
+  private final PermissionGrant grant;
+
+  Permission(String claimValue, PermissionGrant grant) {
+    this.claimValue = claimValue;
+    this.grant = grant;
+  }
+
+  /**
+   * The spelling in a token's {@code roles} or {@code scp} claim, e.g. {@code Machine.Read.All}.
+   */
+  public String claimValue() {
+    return claimValue;
+  }
+
+  public PermissionGrant grant() {
+    return grant;
+  }
+
+  /** The permission a claim value names, matched exactly; other permissions are not ours. */
+  public static Optional<Permission> fromClaimValue(String claimValue) {
+    for (Permission permission : values()) {
+      if (permission.claimValue.equals(claimValue)) {
+        return Optional.of(permission);
+      }
+    }
+    return Optional.empty();
+  }
+}

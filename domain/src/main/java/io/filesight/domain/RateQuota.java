@@ -1,0 +1,110 @@
+package io.filesight.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Policy: how many calls one (tenant, application) may make. Defender allows 100 calls per minute
+ * and 1500 per hour. The rule is exact over sliding windows: a call at time T is admitted only if
+ * every limit holds over (T - window, T] counting the call itself, so no window of any limit ever
+ * holds more admitted calls than the limit allows.
+ *
+ * @see <a
+ *     href="https://learn.microsoft.com/defender-endpoint/api/get-file-related-machines#limitations">Get
+ *     file related machines: limitations</a>
+ */
+public record RateQuota(List<RateLimit> limits) {
+
+  public RateQuota {
+    if (limits == null || limits.isEmpty()) {
+      throw new IllegalArgumentException("a rate quota has at least one limit");
+    }
+    limits = List.copyOf(limits);
+  }
+
+  /** Defender's quota for this API: 100 calls per 60 s and 1500 calls per 3600 s. */
+  public static RateQuota defender() {
+    return new RateQuota(
+        List.of(
+            new RateLimit(100, Duration.ofSeconds(60)),
+            new RateLimit(1500, Duration.ofSeconds(3600))));
+  }
+
+  /** The longest window: admitted calls older than this no longer matter and may be forgotten. */
+  public Duration horizon() {
+    return limits.stream().map(RateLimit::window).max(Comparator.naturalOrder()).orElseThrow();
+  }
+
+  /** The most calls that {@link #decide} needs to see: the largest limit. */
+  public int memory() {
+    return limits.stream().mapToInt(RateLimit::calls).max().orElseThrow();
+  }
+
+  /**
+   * Decides a call at {@code now}, given the times of the calls admitted before it.
+   *
+   * @param admitted times of earlier admitted calls, oldest first; only the last {@link #memory()}
+   *     within {@link #horizon()} matter
+   */
+  public QuotaDecision decide(List<Instant> admitted, Instant now) {
+    RateLimit blocking = null;
+    Instant freeAt = null;
+    RateLimit tightest = null;
+    int tightestRemaining = Integer.MAX_VALUE;
+    long tightestReset = 0;
+    for (RateLimit limit : limits) {
+      Instant windowStart = now.minus(limit.window());
+      int inWindow = countAfter(admitted, windowStart);
+      if (inWindow >= limit.calls()) {
+        // The call fits once the limit's calls-th most recent admitted call leaves the window.
+        Instant frees = admitted.get(admitted.size() - limit.calls()).plus(limit.window());
+        if (freeAt == null || frees.isAfter(freeAt)) {
+          freeAt = frees;
+          blocking = limit;
+        }
+      } else {
+        int remaining = limit.calls() - inWindow - 1;
+        if (remaining < tightestRemaining) {
+          tightestRemaining = remaining;
+          tightest = limit;
+          tightestReset = resetSeconds(admitted, limit, windowStart, now);
+        }
+      }
+    }
+    if (blocking != null) {
+      return new QuotaDecision.Rejected(blocking, ceilSeconds(Duration.between(now, freeAt)));
+    }
+    return new QuotaDecision.Admitted(tightest, tightestRemaining, tightestReset);
+  }
+
+  /** Seconds until the oldest call in the window leaves it (0 when the window is empty). */
+  private static long resetSeconds(
+      List<Instant> admitted, RateLimit limit, Instant windowStart, Instant now) {
+    int first = admitted.size() - countAfter(admitted, windowStart);
+    if (first >= admitted.size()) {
+      return 0;
+    }
+    return ceilSeconds(Duration.between(now, admitted.get(first).plus(limit.window())));
+  }
+
+  private static int countAfter(List<Instant> admittedOldestFirst, Instant start) {
+    int count = 0;
+    for (int i = admittedOldestFirst.size() - 1; i >= 0; i--) {
+      if (!admittedOldestFirst.get(i).isAfter(start)) {
+        break;
+      }
+      count++;
+    }
+    return count;
+  }
+
+  private static long ceilSeconds(Duration duration) {
+    if (duration.isNegative() || duration.isZero()) {
+      return 0;
+    }
+    long seconds = duration.getSeconds();
+    return duration.getNano() == 0 ? seconds : seconds + 1;
+  }
+}
