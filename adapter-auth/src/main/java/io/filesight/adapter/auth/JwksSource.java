@@ -1,0 +1,79 @@
+package io.filesight.adapter.auth;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Where the trusted token signing keys (a JWKS document) come from: a local file, or a URL such as
+ * {@code https://login.microsoftonline.com/{tenant}/discovery/v2.0/keys}. Either is cached and
+ * reread on an unknown {@code kid} at most once per {@link #MIN_REFRESH_INTERVAL}.
+ */
+public sealed interface JwksSource {
+
+  /** A key source is asked again for an unknown {@code kid} no more often than this. */
+  Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(30);
+
+  /** How long a key URL may take to answer in full before the request gives up. */
+  Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+
+  /** A short description for logs and readiness reports. */
+  String describe();
+
+  static JwksSource file(Path path) {
+    return new JwksFile(path);
+  }
+
+  static JwksSource url(URI uri) {
+    return new JwksUrl(uri, DEFAULT_TIMEOUT);
+  }
+
+  static JwksSource url(URI uri, Duration timeout) {
+    return new JwksUrl(uri, timeout);
+  }
+
+  /** A JWKS document in a local file, e.g. the one {@link DevelopmentKeys} writes. */
+  record JwksFile(Path path) implements JwksSource {
+    public JwksFile {
+      Objects.requireNonNull(path, "path");
+    }
+
+    @Override
+    public String describe() {
+      return "file " + path;
+    }
+  }
+
+  /**
+   * A JWKS document served over https (plain http only on the loopback interface, for tests).
+   *
+   * @param timeout bound on connecting and reading the whole document
+   */
+  record JwksUrl(URI uri, Duration timeout) implements JwksSource {
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
+
+    public JwksUrl {
+      Objects.requireNonNull(uri, "uri");
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+      }
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+      boolean loopback = LOOPBACK_HOSTS.contains(host);
+      // Keys fetched in clear text could be swapped by anyone on the path.
+      if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
+        throw new IllegalArgumentException(
+            "a JWKS URL must use https (http only on localhost), was " + uri);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "url " + uri;
+    }
+  }
+}
