@@ -1,0 +1,127 @@
+package io.filesight.adapter.persistence;
+
+import io.filesight.application.port.out.AccessDirectory;
+import io.filesight.domain.AccessConfiguration;
+import io.filesight.domain.MachineGroup;
+import io.filesight.domain.MachineGroupAccess;
+import io.filesight.domain.Role;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Secondary adapter: the RBAC configuration stored in SQLite, unconfigured until an access import
+ * replaces it as a whole.
+ */
+public final class JdbiAccessDirectory implements AccessDirectory {
+  private final SqliteDatabase database;
+
+  public JdbiAccessDirectory(SqliteDatabase database) {
+    this.database = database;
+  }
+
+  @Override
+  public AccessConfiguration accessConfiguration() {
+    // One read transaction, so a concurrent replace is seen entirely or not at all.
+    return database.reads().inTransaction(JdbiAccessDirectory::read);
+  }
+
+  /** Replaces the whole configuration atomically. */
+  public void replace(AccessConfiguration configuration) {
+    database.writes().useTransaction(handle -> replace(handle, configuration));
+  }
+
+  /** Replaces the whole configuration on the caller's transaction. */
+  public static void replace(Handle handle, AccessConfiguration configuration) {
+    handle.execute("DELETE FROM access_role_user_group");
+    handle.execute("DELETE FROM access_role_permission");
+    handle.execute("DELETE FROM access_role");
+    handle.execute("DELETE FROM machine_group_user_group");
+    handle.execute("DELETE FROM machine_group");
+    handle.execute("UPDATE access_state SET configured = ?", configuration.configured());
+    int position = 0;
+    for (MachineGroupAccess access : configuration.machineGroups()) {
+      MachineGroup group = access.group();
+      handle.execute(
+          "INSERT INTO machine_group (id, name, group_rank, position) VALUES (?, ?, ?, ?)",
+          group.id(),
+          group.name(),
+          group.rank(),
+          position++);
+      for (String userGroup : access.assignedUserGroups()) {
+        handle.execute(
+            "INSERT INTO machine_group_user_group (machine_group_id, user_group) VALUES (?, ?)",
+            group.id(),
+            userGroup);
+      }
+    }
+    position = 0;
+    for (Role role : configuration.roles()) {
+      handle.execute(
+          "INSERT INTO access_role (name, position) VALUES (?, ?)", role.name(), position++);
+      for (String permission : role.permissions()) {
+        handle.execute(
+            "INSERT INTO access_role_permission (role_name, permission) VALUES (?, ?)",
+            role.name(),
+            permission);
+      }
+      for (String userGroup : role.assignedUserGroups()) {
+        handle.execute(
+            "INSERT INTO access_role_user_group (role_name, user_group) VALUES (?, ?)",
+            role.name(),
+            userGroup);
+      }
+    }
+  }
+
+  private static AccessConfiguration read(Handle handle) {
+    boolean configured =
+        handle.createQuery("SELECT configured FROM access_state").mapTo(Boolean.class).one();
+    if (!configured) {
+      return AccessConfiguration.unconfigured();
+    }
+    Map<Long, Set<String>> groupUsers = new HashMap<>();
+    handle
+        .createQuery("SELECT machine_group_id, user_group FROM machine_group_user_group")
+        .map((row, ctx) -> Map.entry(row.getLong(1), row.getString(2)))
+        .forEach(
+            e -> groupUsers.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+    List<MachineGroupAccess> groups = new ArrayList<>();
+    handle
+        .createQuery("SELECT id, name, group_rank FROM machine_group ORDER BY position")
+        .map(
+            (row, ctx) ->
+                new MachineGroupAccess(
+                    new MachineGroup(row.getLong(1), row.getString(2), row.getInt(3)),
+                    groupUsers.getOrDefault(row.getLong(1), Set.of())))
+        .forEach(groups::add);
+    Map<String, Set<String>> permissions = new HashMap<>();
+    handle
+        .createQuery("SELECT role_name, permission FROM access_role_permission")
+        .map((row, ctx) -> Map.entry(row.getString(1), row.getString(2)))
+        .forEach(
+            e -> permissions.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+    Map<String, Set<String>> roleUsers = new HashMap<>();
+    handle
+        .createQuery("SELECT role_name, user_group FROM access_role_user_group")
+        .map((row, ctx) -> Map.entry(row.getString(1), row.getString(2)))
+        .forEach(
+            e -> roleUsers.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+    List<Role> roles = new ArrayList<>();
+    handle
+        .createQuery("SELECT name FROM access_role ORDER BY position")
+        .mapTo(String.class)
+        .forEach(
+            name ->
+                roles.add(
+                    new Role(
+                        name,
+                        permissions.getOrDefault(name, Set.of()),
+                        roleUsers.getOrDefault(name, Set.of()))));
+    return AccessConfiguration.of(groups, roles);
+  }
+}

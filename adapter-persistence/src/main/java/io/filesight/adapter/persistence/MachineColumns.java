@@ -1,0 +1,244 @@
+package io.filesight.adapter.persistence;
+
+import io.filesight.adapter.persistence.json.JsonReader;
+import io.filesight.adapter.persistence.json.JsonWriter;
+import io.filesight.domain.DeviceValue;
+import io.filesight.domain.ExposureLevel;
+import io.filesight.domain.HealthStatus;
+import io.filesight.domain.IpAddress;
+import io.filesight.domain.Machine;
+import io.filesight.domain.MachineId;
+import io.filesight.domain.OnboardingStatus;
+import io.filesight.domain.OsArchitecture;
+import io.filesight.domain.RiskScore;
+import io.filesight.domain.VmMetadata;
+import io.filesight.domain.WireValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Maps a {@link Machine} to the columns of the {@code machine} table and back. */
+final class MachineColumns {
+  /** Every column, in the order {@link #bind} binds them. */
+  static final List<String> NAMES =
+      List.of(
+          "id",
+          "merged_into_machine_id",
+          "is_potential_duplication",
+          "is_excluded",
+          "exclusion_reason",
+          "computer_dns_name",
+          "first_seen_ns",
+          "last_seen_ns",
+          "os_platform",
+          "os_version",
+          "os_processor",
+          "release_version",
+          "last_ip_address",
+          "last_external_ip_address",
+          "agent_version",
+          "os_build",
+          "health_status",
+          "device_value",
+          "rbac_group_id",
+          "rbac_group_name",
+          "risk_score",
+          "exposure_level",
+          "is_aad_joined",
+          "aad_device_id",
+          "machine_tags_json",
+          "defender_av_status",
+          "onboarding_status",
+          "os_architecture",
+          "managed_by",
+          "managed_by_status",
+          "ip_addresses_json",
+          "vm_metadata_json");
+
+  private MachineColumns() {}
+
+  /** {@code m.id, m.merged_into_machine_id, ...} for a select list. */
+  static String selectList(String alias) {
+    return alias + "." + String.join(", " + alias + ".", NAMES);
+  }
+
+  /** Binds {@code machine} to parameters {@code first .. first + NAMES.size() - 1}. */
+  static int bind(PreparedStatement statement, int first, Machine machine) throws SQLException {
+    int i = first;
+    statement.setString(i++, machine.id().value());
+    statement.setString(i++, idOrNull(machine.mergedIntoMachineId()));
+    statement.setBoolean(i++, machine.isPotentialDuplication());
+    statement.setBoolean(i++, machine.isExcluded());
+    statement.setString(i++, machine.exclusionReason());
+    statement.setString(i++, machine.computerDnsName());
+    setLong(statement, i++, EpochNanos.of(machine.firstSeen()));
+    setLong(statement, i++, EpochNanos.of(machine.lastSeen()));
+    statement.setString(i++, machine.osPlatform());
+    statement.setString(i++, machine.osVersion());
+    statement.setString(i++, machine.osProcessor());
+    statement.setString(i++, machine.version());
+    statement.setString(i++, machine.lastIpAddress());
+    statement.setString(i++, machine.lastExternalIpAddress());
+    statement.setString(i++, machine.agentVersion());
+    setLong(statement, i++, machine.osBuild());
+    statement.setString(i++, wire(machine.healthStatus()));
+    statement.setString(i++, wire(machine.deviceValue()));
+    statement.setLong(i++, machine.rbacGroupId());
+    statement.setString(i++, machine.rbacGroupName());
+    statement.setString(i++, wire(machine.riskScore()));
+    statement.setString(i++, wire(machine.exposureLevel()));
+    statement.setBoolean(i++, machine.isAadJoined());
+    statement.setString(i++, machine.aadDeviceId());
+    statement.setString(i++, JsonWriter.write(machine.machineTags()));
+    statement.setString(i++, machine.defenderAvStatus());
+    statement.setString(i++, wire(machine.onboardingStatus()));
+    statement.setString(i++, wire(machine.osArchitecture()));
+    statement.setString(i++, machine.managedBy());
+    statement.setString(i++, machine.managedByStatus());
+    statement.setString(i++, ipAddressesJson(machine.ipAddresses()));
+    statement.setString(i++, vmMetadataJson(machine.vmMetadata()));
+    return i;
+  }
+
+  /** Reads the machine in the current row, whose columns are named as in {@link #NAMES}. */
+  static Machine read(ResultSet row) throws SQLException {
+    return Machine.builder(MachineId.of(row.getString("id")))
+        .mergedIntoMachineId(idOf(row.getString("merged_into_machine_id")))
+        .isPotentialDuplication(row.getBoolean("is_potential_duplication"))
+        .isExcluded(row.getBoolean("is_excluded"))
+        .exclusionReason(row.getString("exclusion_reason"))
+        .computerDnsName(row.getString("computer_dns_name"))
+        .firstSeen(EpochNanos.toInstant(getLong(row, "first_seen_ns")))
+        .lastSeen(EpochNanos.toInstant(getLong(row, "last_seen_ns")))
+        .osPlatform(row.getString("os_platform"))
+        .osVersion(row.getString("os_version"))
+        .osProcessor(row.getString("os_processor"))
+        .version(row.getString("release_version"))
+        .lastIpAddress(row.getString("last_ip_address"))
+        .lastExternalIpAddress(row.getString("last_external_ip_address"))
+        .agentVersion(row.getString("agent_version"))
+        .osBuild(getLong(row, "os_build"))
+        .healthStatus(parse(row.getString("health_status"), HealthStatus::fromWireName))
+        .deviceValue(parse(row.getString("device_value"), DeviceValue::fromWireName))
+        .rbacGroupId(row.getLong("rbac_group_id"))
+        .rbacGroupName(row.getString("rbac_group_name"))
+        .riskScore(parse(row.getString("risk_score"), RiskScore::fromWireName))
+        .exposureLevel(parse(row.getString("exposure_level"), ExposureLevel::fromWireName))
+        .isAadJoined(row.getBoolean("is_aad_joined"))
+        .aadDeviceId(row.getString("aad_device_id"))
+        .machineTags(tags(row.getString("machine_tags_json")))
+        .defenderAvStatus(row.getString("defender_av_status"))
+        .onboardingStatus(parse(row.getString("onboarding_status"), OnboardingStatus::fromWireName))
+        .osArchitecture(parse(row.getString("os_architecture"), OsArchitecture::fromWireName))
+        .managedBy(row.getString("managed_by"))
+        .managedByStatus(row.getString("managed_by_status"))
+        .ipAddresses(ipAddresses(row.getString("ip_addresses_json")))
+        .vmMetadata(vmMetadata(row.getString("vm_metadata_json")))
+        .build();
+  }
+
+  private static String ipAddressesJson(List<IpAddress> addresses) {
+    List<Object> items = new ArrayList<>();
+    for (IpAddress address : addresses) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("ipAddress", address.ipAddress());
+      item.put("macAddress", address.macAddress());
+      item.put("type", address.type());
+      item.put("operationalStatus", address.operationalStatus());
+      items.add(item);
+    }
+    return JsonWriter.write(items);
+  }
+
+  private static String vmMetadataJson(VmMetadata vm) {
+    if (vm == null) {
+      return null;
+    }
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("vmId", vm.vmId());
+    item.put("cloudProvider", vm.cloudProvider());
+    item.put("resourceId", vm.resourceId());
+    item.put("subscriptionId", vm.subscriptionId());
+    return JsonWriter.write(item);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> tags(String json) {
+    return (List<String>) parseJson(json);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<IpAddress> ipAddresses(String json) {
+    List<IpAddress> addresses = new ArrayList<>();
+    for (Object item : (List<Object>) parseJson(json)) {
+      Map<String, Object> fields = (Map<String, Object>) item;
+      addresses.add(
+          new IpAddress(
+              (String) fields.get("ipAddress"),
+              (String) fields.get("macAddress"),
+              (String) fields.get("type"),
+              (String) fields.get("operationalStatus")));
+    }
+    return addresses;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static VmMetadata vmMetadata(String json) {
+    if (json == null) {
+      return null;
+    }
+    Map<String, Object> fields = (Map<String, Object>) parseJson(json);
+    return new VmMetadata(
+        (String) fields.get("vmId"),
+        (String) fields.get("cloudProvider"),
+        (String) fields.get("resourceId"),
+        (String) fields.get("subscriptionId"));
+  }
+
+  private static Object parseJson(String json) {
+    try (JsonReader reader = new JsonReader(new StringReader(json), Integer.MAX_VALUE)) {
+      return reader.readValue(Integer.MAX_VALUE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String wire(WireValue value) {
+    return value == null ? null : value.wireName();
+  }
+
+  private static <E> E parse(String wireName, Function<String, E> parser) {
+    return wireName == null ? null : parser.apply(wireName);
+  }
+
+  private static String idOrNull(MachineId id) {
+    return id == null ? null : id.value();
+  }
+
+  private static MachineId idOf(String value) {
+    return value == null ? null : MachineId.of(value);
+  }
+
+  private static void setLong(PreparedStatement statement, int index, Long value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.BIGINT);
+    } else {
+      statement.setLong(index, value);
+    }
+  }
+
+  private static Long getLong(ResultSet row, String column) throws SQLException {
+    long value = row.getLong(column);
+    return row.wasNull() ? null : value;
+  }
+}

@@ -1,0 +1,237 @@
+package io.filesight.adapter.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Secondary adapter infrastructure: one SQLite file configured for a server (WAL, one writer
+ * connection with IMMEDIATE transactions, a small read-only pool) and migrated at open.
+ */
+public final class SqliteDatabase implements AutoCloseable {
+  private static final byte[] SQLITE_HEADER =
+      "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+  private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+  private static final int READ_POOL_SIZE = 4;
+
+  private final Path file;
+  private final HikariDataSource writerPool;
+  private final HikariDataSource readerPool;
+  private final Jdbi writes;
+  private final Jdbi reads;
+
+  private SqliteDatabase(Path file, HikariDataSource writerPool, HikariDataSource readerPool) {
+    this.file = file;
+    this.writerPool = writerPool;
+    this.readerPool = readerPool;
+    this.writes = Jdbi.create(writerPool);
+    this.reads = Jdbi.create(readerPool);
+  }
+
+  /**
+   * Opens the database at {@code file}, creating it only when {@code createIfMissing}, and applies
+   * pending migrations.
+   *
+   * @throws DatabaseUnavailableException when the file is missing (and may not be created), is not
+   *     a SQLite database, was migrated by a newer filesight, or cannot be opened
+   */
+  public static SqliteDatabase open(Path file, boolean createIfMissing) {
+    Path absolute = file.toAbsolutePath().normalize();
+    checkFile(absolute, createIfMissing);
+    migrate(absolute);
+    HikariDataSource writer = null;
+    try {
+      writer = pool(absolute, writerConfig(), 1, "filesight-writer", false);
+      HikariDataSource reader =
+          pool(absolute, readerConfig(), READ_POOL_SIZE, "filesight-reader", true);
+      return new SqliteDatabase(absolute, writer, reader);
+    } catch (RuntimeException e) {
+      if (writer != null) {
+        writer.close();
+      }
+      throw new DatabaseUnavailableException(
+          "cannot open the database " + absolute + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The database file. */
+  public Path file() {
+    return file;
+  }
+
+  /** Jdbi over the single writer connection; its transactions begin IMMEDIATE. */
+  public Jdbi writes() {
+    return writes;
+  }
+
+  /** Jdbi over the read-only pool. */
+  public Jdbi reads() {
+    return reads;
+  }
+
+  /**
+   * Runs {@code PRAGMA quick_check}.
+   *
+   * @throws DatabaseUnavailableException naming the problems SQLite reports
+   */
+  public void quickCheck() {
+    List<String> problems =
+        reads.withHandle(h -> h.createQuery("PRAGMA quick_check").mapTo(String.class).list());
+    if (!problems.equals(List.of("ok"))) {
+      throw new DatabaseUnavailableException(
+          "the database " + file + " failed its integrity check: " + String.join("; ", problems));
+    }
+  }
+
+  @Override
+  public void close() {
+    readerPool.close();
+    writerPool.close();
+  }
+
+  private static void checkFile(Path file, boolean createIfMissing) {
+    if (!Files.exists(file)) {
+      if (!createIfMissing) {
+        throw new DatabaseUnavailableException(
+            "no database at "
+                + file
+                + ": import data first (the first import creates it) or fix the path");
+      }
+      try {
+        Path parent = file.getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+      } catch (IOException e) {
+        throw new DatabaseUnavailableException(
+            "cannot create the directory of the database " + file + ": " + e.getMessage(), e);
+      }
+      return;
+    }
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new DatabaseUnavailableException(
+          file + " is not a readable file, so it cannot be the database");
+    }
+    byte[] header = new byte[SQLITE_HEADER.length];
+    int read;
+    try (InputStream in = Files.newInputStream(file)) {
+      read = in.readNBytes(header, 0, header.length);
+    } catch (IOException e) {
+      throw new DatabaseUnavailableException(
+          "cannot read the database " + file + ": " + e.getMessage(), e);
+    }
+    // An empty file is what SQLite itself would turn into a database: only accept it when asked to.
+    boolean empty = read == 0;
+    if (empty ? !createIfMissing : !Arrays.equals(header, SQLITE_HEADER)) {
+      throw new DatabaseUnavailableException(
+          file + " is not a SQLite database (wrong header); refusing to use or overwrite it");
+    }
+  }
+
+  private static void migrate(Path file) {
+    SQLiteDataSource dataSource = new SQLiteDataSource(writerConfig());
+    dataSource.setUrl(url(file));
+    try {
+      Flyway flyway =
+          Flyway.configure()
+              .dataSource(dataSource)
+              .locations("classpath:db/migration")
+              .failOnMissingLocations(true)
+              .load();
+      List<String> future = new ArrayList<>();
+      for (MigrationInfo info : flyway.info().all()) {
+        if (info.getState().name().startsWith("FUTURE")) {
+          future.add(info.getVersion() + " (" + info.getDescription() + ")");
+        }
+      }
+      if (!future.isEmpty()) {
+        throw new DatabaseUnavailableException(
+            "the database "
+                + file
+                + " was migrated by a newer filesight (schema versions "
+                + String.join(", ", future)
+                + " are unknown to this one): upgrade filesight or use another database file");
+      }
+      flyway.migrate();
+    } catch (FlywayException e) {
+      throw new DatabaseUnavailableException(
+          "cannot migrate the database " + file + ": " + e.getMessage(), e);
+    }
+    checkJournalMode(dataSource, file);
+  }
+
+  private static void checkJournalMode(SQLiteDataSource dataSource, Path file) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+      if (!mode.next() || !"wal".equalsIgnoreCase(mode.getString(1))) {
+        throw new DatabaseUnavailableException(
+            "the database " + file + " could not be switched to WAL journaling");
+      }
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException(
+          "cannot open the database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static HikariDataSource pool(
+      Path file, SQLiteConfig config, int size, String name, boolean readOnly) {
+    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    dataSource.setUrl(url(file));
+    HikariConfig hikari = new HikariConfig();
+    hikari.setDataSource(dataSource);
+    hikari.setPoolName(name);
+    // Hikari resets each connection's read-only flag, which SQLite only accepts when unchanged.
+    hikari.setReadOnly(readOnly);
+    hikari.setMaximumPoolSize(size);
+    hikari.setMinimumIdle(1);
+    // The single writer is shared by importers: waiting for it must outlast a long batch.
+    hikari.setConnectionTimeout(60_000);
+    return new HikariDataSource(hikari);
+  }
+
+  private static SQLiteConfig writerConfig() {
+    SQLiteConfig config = common();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    // Readers never block the writer in WAL; IMMEDIATE takes the write lock at BEGIN so two
+    // processes importing at once wait (busy_timeout) instead of failing on lock upgrade.
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    return config;
+  }
+
+  private static SQLiteConfig readerConfig() {
+    SQLiteConfig config = common();
+    config.setReadOnly(true);
+    return config;
+  }
+
+  private static SQLiteConfig common() {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    config.enforceForeignKeys(true);
+    config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+    return config;
+  }
+
+  private static String url(Path file) {
+    return "jdbc:sqlite:" + file;
+  }
+}
