@@ -1,0 +1,230 @@
+package io.filesight.adapter.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.sun.net.httpserver.HttpServer;
+import io.filesight.application.fake.MutableClock;
+import io.filesight.application.port.out.InvalidTokenException;
+import io.filesight.domain.ApplicationCaller;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Keys served over HTTP by a local server: cached, reloaded on a new kid, never waited on long. */
+class JwksUrlKeysTest {
+  static final RSAKey KEY_A = TokenFixture.newKey("key-a");
+  static final RSAKey KEY_B = TokenFixture.newKey("key-b");
+
+  final MutableClock clock = new MutableClock(TokenFixture.NOW);
+  final AtomicInteger requests = new AtomicInteger();
+  final AtomicReference<String> served = new AtomicReference<>(jwks(KEY_A));
+  final AtomicInteger status = new AtomicInteger(200);
+  volatile CountDownLatch hold = new CountDownLatch(0);
+  HttpServer server;
+  ExecutorService handlers;
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    handlers = Executors.newCachedThreadPool();
+    server.setExecutor(handlers);
+    server.createContext(
+        "/keys",
+        exchange -> {
+          requests.incrementAndGet();
+          try {
+            hold.await(20, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          byte[] body = served.get().getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(status.get(), body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    hold.countDown();
+    server.stop(0);
+    handlers.shutdownNow();
+  }
+
+  private static String jwks(RSAKey... keys) {
+    return new JWKSet(List.<JWK>of(keys)).toPublicJWKSet().toString();
+  }
+
+  private NimbusAccessTokenVerifier verifier(Duration timeout) {
+    URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/keys");
+    return new NimbusAccessTokenVerifier(
+        TokenSettings.of(TokenFixture.TENANT, JwksSource.url(url, timeout)), clock);
+  }
+
+  private static String token(RSAKey key) {
+    return TokenFixture.sign(
+        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+        claims().build(),
+        key);
+  }
+
+  private static JWTClaimsSet.Builder claims() {
+    return new JWTClaimsSet.Builder()
+        .audience("https://api.securitycenter.microsoft.com")
+        .issuer("https://sts.windows.net/" + TokenFixture.TENANT + "/")
+        .expirationTime(Date.from(TokenFixture.NOW.plus(Duration.ofHours(2))))
+        .claim("tid", TokenFixture.TENANT)
+        .claim("appid", TokenFixture.APP)
+        .claim("roles", List.of("Machine.Read.All"));
+  }
+
+  @Test
+  void keysAreFetchedOnceAndCached() {
+    NimbusAccessTokenVerifier verifier = verifier(Duration.ofSeconds(2));
+
+    verifier.verify(token(KEY_A));
+    verifier.verify(token(KEY_A));
+
+    assertThat(requests).hasValue(1);
+  }
+
+  @Test
+  void newKidIsFetchedAtMostOncePer30Seconds() {
+    NimbusAccessTokenVerifier verifier = verifier(Duration.ofSeconds(2));
+    verifier.verify(token(KEY_A));
+    served.set(jwks(KEY_A, KEY_B));
+
+    clock.advance(Duration.ofSeconds(10));
+    assertThatThrownBy(() -> verifier.verify(token(KEY_B)))
+        .isInstanceOf(InvalidTokenException.class)
+        .hasMessageContaining("unknown signing key kid key-b");
+    assertThat(requests).hasValue(1);
+
+    clock.advance(Duration.ofSeconds(20));
+    assertThat(verifier.verify(token(KEY_B))).isInstanceOf(ApplicationCaller.class);
+    assertThat(requests).hasValue(2);
+  }
+
+  @Test
+  void unknownKidsDoNotHammerTheEndpoint() {
+    NimbusAccessTokenVerifier verifier = verifier(Duration.ofSeconds(2));
+    verifier.verify(token(KEY_A));
+    clock.advance(Duration.ofSeconds(31));
+
+    for (int i = 0; i < 20; i++) {
+      String unknownKid =
+          TokenFixture.sign(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("unknown-" + i).build(),
+              claims().build(),
+              KEY_B);
+      assertThatThrownBy(() -> verifier.verify(unknownKid))
+          .isInstanceOf(InvalidTokenException.class);
+      clock.advance(Duration.ofSeconds(1));
+    }
+
+    assertThat(requests).hasValue(2);
+  }
+
+  @Test
+  void rotatedOutKeyIsNoLongerTrustedAfterAReload() {
+    NimbusAccessTokenVerifier verifier = verifier(Duration.ofSeconds(2));
+    verifier.verify(token(KEY_A));
+    served.set(jwks(KEY_B));
+    clock.advance(Duration.ofSeconds(31));
+    verifier.verify(token(KEY_B));
+
+    String freshTokenWithOldKey =
+        TokenFixture.sign(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("key-a").build(),
+            claims().claim("nonce", "new").build(),
+            KEY_A);
+    assertThatThrownBy(() -> verifier.verify(freshTokenWithOldKey))
+        .hasMessageContaining("unknown signing key kid key-a");
+  }
+
+  @Test
+  void hangingEndpointFailsAnUnknownKidWithinTheTimeoutAndCachedKeysKeepWorking() {
+    NimbusAccessTokenVerifier verifier = verifier(Duration.ofMillis(300));
+    verifier.verify(token(KEY_A));
+    hold = new CountDownLatch(1);
+    clock.advance(Duration.ofSeconds(31));
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () ->
+            assertThatThrownBy(() -> verifier.verify(token(KEY_B)))
+                .hasMessageContaining("unknown signing key kid key-b"));
+    assertThat(requests).hasValue(2);
+    assertThat(verifier.verify(token(KEY_A))).isInstanceOf(ApplicationCaller.class);
+    new KeySetReadinessProbe(verifier).check();
+  }
+
+  @Test
+  void cachedKeysVerifyWhileAReloadIsInFlight() throws Exception {
+    NimbusAccessTokenVerifier verifier = verifier(Duration.ofSeconds(15));
+    verifier.verify(token(KEY_A));
+    hold = new CountDownLatch(1);
+    clock.advance(Duration.ofSeconds(31));
+    String unknownKid = token(KEY_B);
+
+    CompletableFuture<Void> reload =
+        CompletableFuture.runAsync(() -> verifierSwallowing(verifier, unknownKid));
+    assertThat(requestArrivedAfterFirst()).isTrue();
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () -> assertThat(verifier.verify(token(KEY_A))).isInstanceOf(ApplicationCaller.class));
+    assertThat(reload).isNotDone();
+    hold.countDown();
+    reload.get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void failingEndpointMakesTheProbeReportTheProblem() {
+    status.set(500);
+    NimbusAccessTokenVerifier verifier = verifier(Duration.ofSeconds(2));
+
+    assertThatThrownBy(() -> new KeySetReadinessProbe(verifier).check())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("HTTP 500");
+  }
+
+  private boolean requestArrivedAfterFirst() throws InterruptedException {
+    // The first request (initial load) already counted the latch down; wait for the second.
+    for (int i = 0; i < 500 && requests.get() < 2; i++) {
+      Thread.sleep(10);
+    }
+    return requests.get() == 2;
+  }
+
+  private static void verifierSwallowing(NimbusAccessTokenVerifier verifier, String token) {
+    try {
+      verifier.verify(token);
+    } catch (InvalidTokenException expected) {
+      // The reload serves key-a only: key-b stays unknown.
+    }
+  }
+}

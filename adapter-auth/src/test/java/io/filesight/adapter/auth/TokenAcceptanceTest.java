@@ -1,0 +1,171 @@
+package io.filesight.adapter.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.filesight.application.port.out.InvalidTokenException;
+import io.filesight.domain.ApplicationCaller;
+import io.filesight.domain.Caller;
+import io.filesight.domain.DelegatedCaller;
+import io.filesight.domain.Permission;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/** Tokens that must pass, and the caller each one yields. */
+class TokenAcceptanceTest {
+  static final List<String> AUDIENCES = TokenSettings.DEFAULT_AUDIENCES;
+
+  @TempDir Path dir;
+  TokenFixture fixture;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new TokenFixture(dir);
+  }
+
+  @Test
+  void applicationTokenYieldsAnApplicationCallerWithItsKnownRoles() {
+    String token =
+        fixture.applicationToken(List.of("Machine.Read.All", "Alert.Read.All", "machine.read.all"));
+
+    Caller caller = fixture.verifier.verify(token);
+
+    assertThat(caller)
+        .isEqualTo(
+            new ApplicationCaller(
+                TokenFixture.TENANT, TokenFixture.APP, Set.of(Permission.MACHINE_READ_ALL)));
+  }
+
+  @Test
+  void delegatedTokenYieldsADelegatedCallerWithScopesAndGroups() {
+    String token =
+        fixture.tokens.delegated(
+            TokenFixture.TENANT,
+            TokenFixture.APP,
+            TokenFixture.USER,
+            List.of("Machine.Read", "User.Read"),
+            List.of("group-a", "group-b"),
+            Duration.ofHours(1));
+
+    Caller caller = fixture.verifier.verify(token);
+
+    assertThat(caller)
+        .isEqualTo(
+            new DelegatedCaller(
+                TokenFixture.TENANT,
+                TokenFixture.APP,
+                TokenFixture.USER,
+                Set.of(Permission.MACHINE_READ),
+                Set.of("group-a", "group-b")));
+  }
+
+  @Test
+  void delegatedTokenCarryingRolesStaysDelegated() {
+    String token =
+        fixture.signTrusted(
+            fixture
+                .validClaims()
+                .claim("scp", "Machine.ReadWrite")
+                .claim("oid", TokenFixture.USER)
+                .claim("roles", List.of("Machine.Read.All"))
+                .build());
+
+    Caller caller = fixture.verifier.verify(token);
+
+    assertThat(caller).isInstanceOf(DelegatedCaller.class);
+    assertThat(caller.permissions()).containsExactly(Permission.MACHINE_READ_WRITE);
+    assertThat(((DelegatedCaller) caller).userGroups()).isEmpty();
+  }
+
+  @Test
+  void v2TokenNamesItsClientInAzp() {
+    String token =
+        fixture.signTrusted(
+            fixture
+                .validClaims()
+                .issuer("https://login.microsoftonline.com/" + TokenFixture.TENANT + "/v2.0")
+                .claim("appid", null)
+                .claim("azp", "v2-client")
+                .claim("ver", "2.0")
+                .build());
+
+    assertThat(fixture.verifier.verify(token).appId()).isEqualTo("v2-client");
+  }
+
+  @ParameterizedTest
+  @FieldSource("AUDIENCES")
+  void everyDefenderAudienceIsAccepted(String audience) {
+    String token = fixture.signTrusted(fixture.validClaims().audience(audience).build());
+
+    assertThat(fixture.verifier.verify(token).tenantId()).isEqualTo(TokenFixture.TENANT);
+  }
+
+  @Test
+  void expiryWithinTheSkewIsAccepted() {
+    String token = fixture.applicationToken(List.of("Machine.Read.All"));
+    fixture.clock.advance(Duration.ofHours(1).plusSeconds(59));
+
+    assertThat(fixture.verifier.verify(token)).isInstanceOf(ApplicationCaller.class);
+  }
+
+  @Test
+  void notBeforeWithinTheSkewIsAccepted() {
+    String token =
+        fixture.signTrusted(
+            fixture
+                .validClaims()
+                .notBeforeTime(Date.from(TokenFixture.NOW.plusSeconds(59)))
+                .build());
+
+    assertThat(fixture.verifier.verify(token)).isInstanceOf(ApplicationCaller.class);
+  }
+
+  @Test
+  void tokenWithoutNotBeforeIsAccepted() {
+    String token = fixture.signTrusted(fixture.validClaims().notBeforeTime(null).build());
+
+    assertThat(fixture.verifier.verify(token)).isInstanceOf(ApplicationCaller.class);
+  }
+
+  @Test
+  void repeatedTokenIsVerifiedOnlyOnce() {
+    String token = fixture.applicationToken(List.of("Machine.Read.All"));
+
+    Caller first = fixture.verifier.verify(token);
+    Caller second = fixture.verifier.verify(token);
+    Caller third = fixture.verifier.verify(token);
+
+    assertThat(second).isEqualTo(first).isEqualTo(third);
+    assertThat(fixture.verifier.signatureChecks()).isEqualTo(1);
+    assertThat(fixture.verifier.keyLoads()).isEqualTo(1);
+  }
+
+  @Test
+  void cachedTokenStillExpires() {
+    String token = fixture.applicationToken(List.of("Machine.Read.All"));
+    fixture.verifier.verify(token);
+
+    fixture.clock.advance(Duration.ofHours(1).plusSeconds(61));
+
+    assertThatThrownBy(() -> fixture.verifier.verify(token))
+        .isInstanceOf(InvalidTokenException.class)
+        .hasMessageContaining("expired");
+  }
+
+  @Test
+  void distinctTokensAreEachVerified() {
+    fixture.verifier.verify(fixture.applicationToken(List.of("Machine.Read.All")));
+    fixture.clock.advance(Duration.ofSeconds(1));
+    fixture.verifier.verify(fixture.applicationToken(List.of("Machine.Read.All")));
+
+    assertThat(fixture.verifier.signatureChecks()).isEqualTo(2);
+  }
+}
