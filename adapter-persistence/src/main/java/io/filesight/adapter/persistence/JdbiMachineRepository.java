@@ -117,9 +117,7 @@ public final class JdbiMachineRepository implements MachineRepository {
       return "?";
     }
     // One SHA-1 per SHA-256/MD5, the smallest when an export was inconsistent, so pages are stable.
-    return "(SELECT f.sha1 FROM seen_file f WHERE f."
-        + column(algorithm)
-        + " = ? ORDER BY f.sha1 LIMIT 1)";
+    return "(SELECT MIN(f.sha1) FROM seen_file f WHERE f." + column(algorithm) + " = ?)";
   }
 
   private static String column(HashAlgorithm algorithm) {
