@@ -1,0 +1,140 @@
+package io.filesight.adapter.http;
+
+import io.filesight.application.port.in.UnauthenticatedException;
+import io.filesight.domain.AccessDeniedException;
+import io.filesight.domain.InvalidFileHashException;
+import io.filesight.domain.InvalidPageException;
+import io.filesight.domain.QuotaDecision;
+import io.filesight.domain.QuotaExceededException;
+import io.filesight.domain.RateLimit;
+import io.filesight.domain.RateQuota;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where failures become HTTP statuses and Defender error bodies: domain and
+ * application exceptions, Javalin's own 404/405, and what Jetty answers before Javalin runs.
+ *
+ * @see <a href="https://learn.microsoft.com/defender-endpoint/api/common-errors">Defender API
+ *     common errors</a>
+ */
+final class DefenderErrors {
+  /** Longest part of a rejected id echoed in a message; the rest is cut, not reflected. */
+  static final int MAX_ECHOED_ID = 128;
+
+  static final String WWW_AUTHENTICATE = "Bearer error=\"invalid_token\"";
+
+  private final String ratePolicy;
+
+  DefenderErrors(RateQuota quota) {
+    this.ratePolicy = policyHeader(Objects.requireNonNull(quota, "quota"));
+  }
+
+  /** The {@code RateLimit-Policy} value for this quota, e.g. {@code 100;w=60, 1500;w=3600}. */
+  String ratePolicy() {
+    return ratePolicy;
+  }
+
+  /** The answer for anything thrown while handling a request. */
+  DefenderError answer(Throwable failure) {
+    if (failure instanceof UnauthenticatedException) {
+      return new DefenderError(
+          401,
+          "Unauthorized",
+          "Authorization has been denied for this request: a valid bearer token is required",
+          Map.of("WWW-Authenticate", WWW_AUTHENTICATE));
+    }
+    if (failure instanceof QuotaExceededException) {
+      return tooManyRequests((QuotaExceededException) failure);
+    }
+    if (failure instanceof AccessDeniedException) {
+      return new DefenderError(403, "Forbidden", failure.getMessage());
+    }
+    if (failure instanceof InvalidFileHashException) {
+      String value = ((InvalidFileHashException) failure).value();
+      return new DefenderError(
+          400, "InvalidHashValue", "Hash value " + echoable(value) + " is invalid");
+    }
+    if (failure instanceof InvalidPageException
+        || failure instanceof UnsupportedQueryOptionException) {
+      return new DefenderError(400, "ODataError", failure.getMessage());
+    }
+    if (failure instanceof FileNotSeenException) {
+      return new DefenderError(404, "NotFound", failure.getMessage());
+    }
+    if (failure instanceof HttpResponseException) {
+      return javalinResponse((HttpResponseException) failure);
+    }
+    return forStatus(500);
+  }
+
+  /** The answer for a bare status, such as Jetty's own 400, 414 and 431 or a shutdown's 503. */
+  DefenderError forStatus(int status) {
+    switch (status) {
+      case 400:
+        return new DefenderError(400, "BadRequest", "The request is malformed");
+      case 404:
+        return new DefenderError(404, "NotFound", "The requested resource was not found");
+      case 405:
+        return new DefenderError(405, "MethodNotAllowed", "The method is not allowed here");
+      case 408:
+        return new DefenderError(408, "RequestTimeout", "The request took too long to arrive");
+      case 413:
+        return new DefenderError(413, "PayloadTooLarge", "The request body is too large");
+      case 414:
+        return new DefenderError(414, "UriTooLong", "The request URI is too long");
+      case 431:
+        return new DefenderError(
+            431, "RequestHeaderFieldsTooLarge", "The request headers are too large");
+      case 503:
+        return new DefenderError(
+            503, "ServiceUnavailable", "The service is unavailable, retry later");
+      default:
+        if (status >= 400 && status < 500) {
+          return new DefenderError(status, "BadRequest", "The request cannot be served");
+        }
+        return new DefenderError(
+            500, "InternalServerError", "An unexpected error occurred; quote the target id");
+    }
+  }
+
+  private DefenderError tooManyRequests(QuotaExceededException e) {
+    QuotaDecision.Rejected rejection = e.rejection();
+    long retryAfter = rejection.retryAfterSeconds();
+    RateLimit limit = rejection.limit();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Retry-After", Long.toString(retryAfter));
+    headers.put("RateLimit-Policy", ratePolicy);
+    headers.put("RateLimit", "limit=" + limit.calls() + ", remaining=0, reset=" + retryAfter);
+    return new DefenderError(429, "TooManyRequests", e.getMessage(), headers);
+  }
+
+  private DefenderError javalinResponse(HttpResponseException e) {
+    if (e.getStatus() == 405) {
+      String allowed = e.getDetails().values().stream().findFirst().orElse("GET");
+      return new DefenderError(
+          405,
+          "MethodNotAllowed",
+          "The method is not allowed here; allowed: " + allowed,
+          Map.of("Allow", allowed));
+    }
+    return forStatus(e.getStatus());
+  }
+
+  /** Cuts an overlong value so that a client cannot make the answer reflect megabytes. */
+  static String echoable(String value) {
+    if (value == null) {
+      return "null";
+    }
+    return value.length() <= MAX_ECHOED_ID ? value : value.substring(0, MAX_ECHOED_ID) + "...";
+  }
+
+  private static String policyHeader(RateQuota quota) {
+    return quota.limits().stream()
+        .map(limit -> limit.calls() + ";w=" + limit.windowSeconds())
+        .collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,210 @@
+package io.filesight.adapter.http;
+
+import io.filesight.application.port.in.AuthenticateCaller;
+import io.filesight.application.port.in.CheckReadiness;
+import io.filesight.application.port.in.FindRelatedMachines;
+import io.filesight.domain.QuotaExceededException;
+import io.filesight.domain.RateQuota;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import io.javalin.router.ParsedEndpoint;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Primary adapter: the Defender-compatible HTTP server. It serves {@code GET
+ * /api/files/{id}/machines}, health probes, Prometheus metrics and the API description, answers
+ * every error with Defender's JSON body, and stops gracefully.
+ */
+public final class FilesightHttpServer {
+  private static final Logger LOG = LoggerFactory.getLogger(FilesightHttpServer.class);
+
+  private final HttpSettings settings;
+  private final DefenderErrors errors;
+  private final HttpMetrics metrics;
+  private final Javalin app;
+  private boolean started;
+  private boolean stopped;
+
+  /** A server advertising Defender's quota (100 calls per minute, 1500 per hour). */
+  public FilesightHttpServer(
+      FindRelatedMachines find,
+      AuthenticateCaller authenticate,
+      CheckReadiness readiness,
+      HttpSettings settings) {
+    this(find, authenticate, readiness, settings, RateQuota.defender());
+  }
+
+  /**
+   * A server advertising {@code quota} in its {@code RateLimit-Policy} header; the quota itself is
+   * enforced by the use case, so pass the same one.
+   */
+  public FilesightHttpServer(
+      FindRelatedMachines find,
+      AuthenticateCaller authenticate,
+      CheckReadiness readiness,
+      HttpSettings settings,
+      RateQuota quota) {
+    Objects.requireNonNull(find, "find");
+    Objects.requireNonNull(authenticate, "authenticate");
+    Objects.requireNonNull(readiness, "readiness");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.errors = new DefenderErrors(quota);
+    this.metrics = new HttpMetrics();
+    RelatedMachinesHandler machines =
+        new RelatedMachinesHandler(find, authenticate, settings.unknownFile(), settings.baseUrl());
+    HealthHandlers health = new HealthHandlers(readiness);
+    ApiDocs docs = new ApiDocs();
+    this.app =
+        Javalin.create(
+            config -> {
+              configureServer(config);
+              config.routes.before(this::beforeEveryRequest);
+              // HEAD is GET without a body: it authenticates and counts like GET.
+              config.routes.get(RelatedMachinesHandler.PATH, machines);
+              config.routes.head(RelatedMachinesHandler.PATH, machines);
+              config.routes.get("/health/live", health::live);
+              config.routes.get("/health/ready", health::ready);
+              config.routes.get("/metrics", this::scrape);
+              config.routes.get("/openapi.yaml", docs::openApi);
+              config.routes.get("/docs", docs::page);
+              config.routes.get("/docs/{asset}", docs::asset);
+              config.routes.exception(Exception.class, this::answerError);
+              config.routes.exception(HttpResponseException.class, this::answerError);
+            });
+  }
+
+  private void configureServer(JavalinConfig config) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.startup.startupWatcherEnabled = false;
+    config.jetty.host = settings.bindAddress();
+    config.jetty.port = settings.port();
+    // Another method on a known path is 405, not 404; '/machines/' is not the route.
+    config.http.prefer405over404 = true;
+    config.router.ignoreTrailingSlashes = false;
+    config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+    JettyJsonErrorHandler jettyErrors = new JettyJsonErrorHandler(errors, metrics);
+    config.jetty.modifyServer(
+        server -> {
+          // Javalin issue #2332: without a GracefulHandler and a stop timeout, stop() cuts
+          // in-flight requests.
+          server.insertHandler(new GracefulHandler());
+          server.setStopTimeout(settings.stopTimeout().toMillis());
+          server.setErrorHandler(jettyErrors);
+          metrics.bindThreadPool(server.getThreadPool());
+        });
+    config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
+    config.jetty.modifyHttpConfiguration(
+        http -> {
+          http.setSendServerVersion(false);
+          http.setSendXPoweredBy(false);
+        });
+    config.requestLogger.http(this::logRequest);
+  }
+
+  /** Starts listening. */
+  public synchronized void start() {
+    if (started) {
+      throw new IllegalStateException("the server was already started");
+    }
+    started = true;
+    app.start();
+    LOG.info("filesight HTTP server listening on {}:{}", settings.bindAddress(), port());
+  }
+
+  /** The port listened on, useful when the settings asked for port 0. */
+  public int port() {
+    if (!started) {
+      throw new IllegalStateException("the server is not started");
+    }
+    return app.jettyServer().port();
+  }
+
+  /**
+   * Stops gracefully: refuses new requests (503), lets in-flight ones finish within the settings'
+   * stop timeout, then closes connections and the meter registry. Idempotent.
+   */
+  public synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    if (started) {
+      app.stop();
+    }
+    metrics.close();
+  }
+
+  /** The registry behind {@code /metrics}, for embedders who add their own meters. */
+  public PrometheusMeterRegistry meterRegistry() {
+    return metrics.registry();
+  }
+
+  /** The registered paths, by method; the OpenAPI test compares them with the description. */
+  Set<String> registeredRoutes() {
+    Set<String> routes = new TreeSet<>();
+    for (ParsedEndpoint parsed : app.unsafe.internalRouter.allHttpHandlers()) {
+      Endpoint endpoint = parsed.endpoint;
+      if (endpoint.method.isHttpMethod()) {
+        routes.add(endpoint.method.name() + " " + endpoint.path);
+      }
+    }
+    return routes;
+  }
+
+  private void beforeEveryRequest(Context ctx) {
+    String requestId = RequestAttributes.newRequestId();
+    RequestAttributes.requestId(ctx, requestId);
+    ResponseHeaders.applyCommon(requestId, ctx::header);
+  }
+
+  private void scrape(Context ctx) {
+    ctx.contentType(HttpMetrics.PROMETHEUS_TEXT).result(metrics.scrape());
+  }
+
+  private void answerError(Exception failure, Context ctx) {
+    DefenderError error = errors.answer(failure);
+    String requestId = RequestAttributes.requestId(ctx);
+    if (error.status() >= 500) {
+      LOG.error("request {} failed", requestId, failure);
+    }
+    if (failure instanceof QuotaExceededException) {
+      metrics.recordRateLimitRejection(((QuotaExceededException) failure).rejection().limit());
+    }
+    if (ctx.res().isCommitted()) {
+      // Part of a streamed answer already left: the connection is all that can be cut.
+      LOG.error("request {} failed after its answer started", requestId, failure);
+      return;
+    }
+    ctx.res().resetBuffer();
+    ctx.status(error.status());
+    error.headers().forEach(ctx::header);
+    ctx.contentType(ResponseHeaders.ODATA_JSON).result(Json.bytes(error.body(requestId)));
+  }
+
+  private void logRequest(Context ctx, Float durationMs) {
+    String route =
+        ctx.endpoints().matchedHttpEndpoint() == null
+            ? HttpMetrics.UNMATCHED_ROUTE
+            : ctx.endpoints().matchedHttpEndpoint().path;
+    int status = ctx.statusCode();
+    metrics.recordRequest(ctx.method().name(), route, status, (long) (durationMs * 1_000_000L));
+    AccessLog.log(
+        ctx.method().name(),
+        ctx.path(),
+        status,
+        durationMs,
+        RequestAttributes.requestId(ctx),
+        RequestAttributes.caller(ctx));
+  }
+}

@@ -1,0 +1,80 @@
+package io.filesight.adapter.http;
+
+import io.filesight.domain.RateLimit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.thread.ThreadPool;
+
+/**
+ * Micrometer bound by hand (the Javalin 7 plugin is not available): request counts and latency
+ * histograms by route and status, rate-limit rejections, JVM and Jetty thread pool gauges.
+ */
+final class HttpMetrics implements AutoCloseable {
+  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+  static final String UNMATCHED_ROUTE = "UNMATCHED";
+
+  private final PrometheusMeterRegistry registry;
+  private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+
+  HttpMetrics() {
+    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    gcMetrics.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
+  PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  void bindThreadPool(ThreadPool pool) {
+    new JettyServerThreadPoolMetrics(pool, Tags.empty()).bindTo(registry);
+  }
+
+  /**
+   * Counts and times one request; {@code route} is the route template, never the raw path, so the
+   * number of series stays bounded.
+   */
+  void recordRequest(String method, String route, int status, long durationNanos) {
+    Timer.builder("http.server.requests")
+        .description("HTTP requests by route and status")
+        .tag("method", method)
+        .tag("route", route == null || route.isEmpty() ? UNMATCHED_ROUTE : route)
+        .tag("status", Integer.toString(status))
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(durationNanos, TimeUnit.NANOSECONDS);
+  }
+
+  void recordRateLimitRejection(RateLimit limit) {
+    Counter.builder("filesight.ratelimit.rejections")
+        .description("Calls rejected with 429, by the limit that rejected them")
+        .tag("limit", limit.calls() + "/" + limit.windowSeconds() + "s")
+        .register(registry)
+        .increment();
+  }
+
+  String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    gcMetrics.close();
+    registry.close();
+  }
+}

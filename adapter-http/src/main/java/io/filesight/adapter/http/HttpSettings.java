@@ -1,0 +1,79 @@
+package io.filesight.adapter.http;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Settings of the HTTP adapter.
+ *
+ * @param bindAddress the address to listen on, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
+ * @param port the TCP port; 0 picks a free one (see {@link FilesightHttpServer#port()})
+ * @param baseUrl the public base URL written in {@code @odata.context} and {@code
+ *     @odata.nextLink}; empty to derive it from each request's scheme and {@code Host} header
+ * @param unknownFile how a file never seen is answered
+ * @param jsonAccessLog whether access log lines are rendered as JSON (read by the logging setup in
+ *     bootstrap; the adapter always attaches the fields as key-value pairs)
+ * @param stopTimeout how long {@link FilesightHttpServer#stop()} lets in-flight requests finish
+ */
+public record HttpSettings(
+    String bindAddress,
+    int port,
+    Optional<URI> baseUrl,
+    UnknownFileAnswer unknownFile,
+    boolean jsonAccessLog,
+    Duration stopTimeout) {
+
+  public HttpSettings {
+    Objects.requireNonNull(bindAddress, "bindAddress");
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    Objects.requireNonNull(unknownFile, "unknownFile");
+    Objects.requireNonNull(stopTimeout, "stopTimeout");
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+    }
+    if (stopTimeout.isNegative()) {
+      throw new IllegalArgumentException("stopTimeout must not be negative, was " + stopTimeout);
+    }
+    baseUrl.ifPresent(HttpSettings::requireHttpBase);
+  }
+
+  /** 0.0.0.0:8080, base URL from the request, 404 for unknown files, text log, 20 s to stop. */
+  public static HttpSettings defaults() {
+    return new HttpSettings(
+        "0.0.0.0",
+        8080,
+        Optional.empty(),
+        UnknownFileAnswer.NOT_FOUND,
+        false,
+        Duration.ofSeconds(20));
+  }
+
+  public HttpSettings withPort(int newPort) {
+    return new HttpSettings(bindAddress, newPort, baseUrl, unknownFile, jsonAccessLog, stopTimeout);
+  }
+
+  public HttpSettings withBaseUrl(URI newBaseUrl) {
+    return new HttpSettings(
+        bindAddress, port, Optional.of(newBaseUrl), unknownFile, jsonAccessLog, stopTimeout);
+  }
+
+  public HttpSettings withUnknownFile(UnknownFileAnswer answer) {
+    return new HttpSettings(bindAddress, port, baseUrl, answer, jsonAccessLog, stopTimeout);
+  }
+
+  public HttpSettings withStopTimeout(Duration timeout) {
+    return new HttpSettings(bindAddress, port, baseUrl, unknownFile, jsonAccessLog, timeout);
+  }
+
+  private static void requireHttpBase(URI uri) {
+    String scheme = uri.getScheme();
+    if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getHost() == null) {
+      throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL, was " + uri);
+    }
+    if (uri.getQuery() != null || uri.getFragment() != null) {
+      throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + uri);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.filesight.adapter.http;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Answers what Jetty rejects before Javalin sees it (oversized headers 431, oversized URI 414,
+ * malformed requests 400, 503 while shutting down) with Defender's JSON error body instead of
+ * Jetty's HTML page.
+ */
+final class JettyJsonErrorHandler extends ErrorHandler {
+  private final DefenderErrors errors;
+  private final HttpMetrics metrics;
+
+  JettyJsonErrorHandler(DefenderErrors errors, HttpMetrics metrics) {
+    this.errors = Objects.requireNonNull(errors, "errors");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+  }
+
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
+  @Override
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback) {
+    long start = System.nanoTime();
+    DefenderError error = errors.forStatus(code);
+    String requestId = RequestAttributes.newRequestId();
+    response.setStatus(error.status());
+    ResponseHeaders.applyCommon(requestId, (name, value) -> response.getHeaders().put(name, value));
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, ResponseHeaders.ODATA_JSON);
+    byte[] body = Json.bytes(error.body(requestId));
+    response.write(true, ByteBuffer.wrap(body), callback);
+    String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+    AccessLog.log(request.getMethod(), path, error.status(), 0, requestId, null);
+    metrics.recordRequest(request.getMethod(), "jetty", error.status(), System.nanoTime() - start);
+  }
+}

@@ -1,0 +1,98 @@
+package io.filesight.adapter.http;
+
+import io.filesight.application.port.in.AuthenticateCaller;
+import io.filesight.application.port.in.FindRelatedMachines;
+import io.filesight.application.port.in.RelatedMachines;
+import io.filesight.domain.Caller;
+import io.filesight.domain.FileHash;
+import io.filesight.domain.Machine;
+import io.filesight.domain.Page;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Primary adapter: {@code GET /api/files/{id}/machines}. Authenticates first, so that a caller
+ * without a valid token learns nothing, then reads the page, then leaves quota, permission, id
+ * syntax and lookup to the use case in Defender's order.
+ *
+ * @see <a href="https://learn.microsoft.com/defender-endpoint/api/get-file-related-machines">Get
+ *     file related machines API</a>
+ */
+final class RelatedMachinesHandler implements Handler {
+  static final String PATH = "/api/files/{id}/machines";
+
+  private final FindRelatedMachines find;
+  private final AuthenticateCaller authenticate;
+  private final UnknownFileAnswer unknownFile;
+  private final Optional<String> baseUrl;
+
+  RelatedMachinesHandler(
+      FindRelatedMachines find,
+      AuthenticateCaller authenticate,
+      UnknownFileAnswer unknownFile,
+      Optional<URI> baseUrl) {
+    this.find = Objects.requireNonNull(find, "find");
+    this.authenticate = Objects.requireNonNull(authenticate, "authenticate");
+    this.unknownFile = Objects.requireNonNull(unknownFile, "unknownFile");
+    this.baseUrl = baseUrl.map(URI::toString).map(RelatedMachinesHandler::withoutTrailingSlash);
+  }
+
+  @Override
+  public void handle(Context ctx) throws Exception {
+    ctx.header(ResponseHeaders.ODATA_VERSION, ResponseHeaders.ODATA_VERSION_VALUE);
+    Caller caller = authenticate.authenticate(ctx.header("Authorization"));
+    RequestAttributes.caller(ctx, caller);
+    Page page = ODataQuery.page(ctx.queryString());
+    String fileId = FileIdSegment.from(ctx.path(), ctx.pathParam("id"));
+    RelatedMachines answer = find.find(caller, fileId, page);
+    List<Machine> machines;
+    Optional<Page> next;
+    if (answer instanceof RelatedMachines.Found) {
+      RelatedMachines.Found found = (RelatedMachines.Found) answer;
+      machines = found.machines();
+      next = found.nextPage();
+    } else if (unknownFile == UnknownFileAnswer.EMPTY) {
+      machines = List.of();
+      next = Optional.empty();
+    } else {
+      throw new FileNotSeenException(answer.file());
+    }
+    String base = base(ctx);
+    ctx.status(200).contentType(ResponseHeaders.ODATA_JSON);
+    RelatedMachinesJson.write(
+        ctx.outputStream(),
+        base + "/api/$metadata#Machines",
+        machines,
+        next.map(nextPage -> nextLink(base, answer.file(), nextPage)));
+  }
+
+  private String base(Context ctx) {
+    if (baseUrl.isPresent()) {
+      return baseUrl.get();
+    }
+    String host = ctx.host();
+    if (host == null || host.isBlank()) {
+      host = ctx.req().getServerName() + ":" + ctx.req().getServerPort();
+    }
+    return ctx.scheme() + "://" + host;
+  }
+
+  private static String nextLink(String base, FileHash file, Page page) {
+    return base
+        + FileIdSegment.PREFIX
+        + file.hex()
+        + FileIdSegment.SUFFIX
+        + "?$top="
+        + page.top()
+        + "&$skip="
+        + page.skip();
+  }
+
+  private static String withoutTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}

@@ -1,0 +1,171 @@
+package io.filesight.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ErrorAnswersTest {
+  private static final String PATH = "/api/files/" + Machines.SHA1 + "/machines";
+  private static final String ODATA_JSON =
+      "application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8";
+
+  private final StubFind find = new StubFind().seen(Machines.FILE, List.of(Machines.full()));
+  private TestServer http;
+
+  @AfterEach
+  void stop() {
+    if (http != null) {
+      http.close();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "Bearer wrong", "Basic dXNlcjpwYXNz"})
+  void callerWithoutValidTokenGets401WithTheDefenderBodyAndChallenge(String authorization) {
+    http = new TestServer(find);
+
+    HttpResponse<String> response = http.get(PATH, authorization.isEmpty() ? null : authorization);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .hasValue("Bearer error=\"invalid_token\"");
+    assertErrorBody(
+        response,
+        "Unauthorized",
+        "Authorization has been denied for this request: a valid bearer token is required");
+    assertThat(find.calls).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/api/files/nothex/machines",
+        "/api/files/abc%2Fdef/machines",
+        "/api/files/$filter/machines?$filter=x"
+      })
+  void unauthenticatedCallerGets401WhateverTheIdOrQuery(String path) {
+    http = new TestServer(find);
+
+    HttpResponse<String> response = http.get(path, "Bearer wrong");
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(TestServer.json(response).at("/error/code").asText()).isEqualTo("Unauthorized");
+  }
+
+  @Test
+  void callerOverQuotaGets429WithRetryAfterAndRateLimitHeaders() {
+    find.overQuota(37);
+    http = new TestServer(find);
+
+    HttpResponse<String> response = http.get("/api/files/nothex/machines", StubAuthenticate.GOOD);
+
+    assertThat(response.statusCode()).isEqualTo(429);
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("37");
+    assertThat(response.headers().firstValue("RateLimit-Policy")).hasValue("100;w=60, 1500;w=3600");
+    assertThat(response.headers().firstValue("RateLimit"))
+        .hasValue("limit=100, remaining=0, reset=37");
+    assertErrorBody(
+        response,
+        "TooManyRequests",
+        "Rate limit of 100 calls per 60 seconds exceeded for application "
+            + StubAuthenticate.APP
+            + "; retry after 37 seconds");
+  }
+
+  @Test
+  void callerWithoutPermissionGets403NamingThePermissions() {
+    http = new TestServer(find);
+
+    HttpResponse<String> response =
+        http.get("/api/files/nothex/machines", StubAuthenticate.NO_PERMISSION);
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertErrorBody(
+        response,
+        "Forbidden",
+        "Missing application permission: one of Machine.Read.All, Machine.ReadWrite.All is"
+            + " required");
+  }
+
+  @Test
+  void idThatIsNotAHashGets400InvalidHashValue() {
+    http = new TestServer(find);
+
+    HttpResponse<String> response = http.get("/api/files/abc/machines", StubAuthenticate.GOOD);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertErrorBody(response, "InvalidHashValue", "Hash value abc is invalid");
+  }
+
+  @Test
+  void unexpectedFailureGets500WithoutInternals() {
+    find.failingWith(new IllegalStateException("connection to db.internal:5432 refused"));
+    http = new TestServer(find);
+
+    HttpResponse<String> response = http.get(PATH, StubAuthenticate.GOOD);
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertErrorBody(
+        response, "InternalServerError", "An unexpected error occurred; quote the target id");
+    assertThat(response.body()).doesNotContain("db.internal", "IllegalStateException", "at io.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+  void otherMethodsOnTheRouteGet405(String method) {
+    http = new TestServer(find);
+
+    HttpResponse<String> response = http.send(method, PATH, StubAuthenticate.GOOD);
+
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.headers().firstValue("Allow"))
+        .hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+    assertThat(response.headers().firstValue("Content-Type")).hasValue(ODATA_JSON);
+    assertThat(TestServer.json(response).at("/error/code").asText()).isEqualTo("MethodNotAllowed");
+    assertThat(find.calls).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/api/files/" + Machines.SHA1 + "/machine",
+        "/api/files/" + Machines.SHA1,
+        "/api/file/" + Machines.SHA1 + "/machines",
+        "/nothing"
+      })
+  void unknownRoutesGet404WithTheDefenderBody(String path) {
+    http = new TestServer(find);
+
+    HttpResponse<String> response = http.get(path, StubAuthenticate.GOOD);
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertErrorBody(response, "NotFound", "The requested resource was not found");
+  }
+
+  static void assertErrorBody(HttpResponse<String> response, String code, String message) {
+    assertThat(response.headers().firstValue("Content-Type")).hasValue(ODATA_JSON);
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(response.headers().firstValue("Server")).isEmpty();
+    String requestId = response.headers().firstValue("request-id").orElseThrow();
+    JsonNode body = TestServer.json(response);
+    assertThat(RelatedMachinesEndpointTest.fieldNames(body)).containsExactly("error");
+    assertThat(RelatedMachinesEndpointTest.fieldNames(body.get("error")))
+        .containsExactly("code", "message", "target");
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"error\":{\"code\":\""
+                + code
+                + "\",\"message\":\""
+                + message
+                + "\",\"target\":\""
+                + requestId
+                + "\"}}");
+  }
+}

@@ -1,0 +1,202 @@
+package io.filesight.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RelatedMachinesEndpointTest {
+  private static final String PATH = "/api/files/" + Machines.SHA1 + "/machines";
+
+  private final StubFind find = new StubFind().seen(Machines.FILE, List.of(Machines.full()));
+  private TestServer http;
+
+  @AfterEach
+  void stop() {
+    if (http != null) {
+      http.close();
+    }
+  }
+
+  @Test
+  void knownFileAnswers200WithTheODataEnvelopeAndHeaders() {
+    http = new TestServer(find);
+
+    HttpResponse<String> response = http.get(PATH, StubAuthenticate.GOOD);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValue("application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8");
+    assertThat(response.headers().firstValue("OData-Version")).hasValue("4.0");
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(response.headers().firstValue("request-id")).get().asString().hasSize(36);
+    assertThat(response.headers().firstValue("Server")).isEmpty();
+    JsonNode body = TestServer.json(response);
+    assertThat(fieldNames(body)).containsExactly("@odata.context", "value");
+    assertThat(body.get("@odata.context").asText())
+        .isEqualTo("http://127.0.0.1/api/$metadata#Machines");
+    assertThat(body.get("value")).hasSize(1);
+  }
+
+  @Test
+  void machineCarriesEveryKeyInDefendersOrderWithDefendersValues() {
+    http = new TestServer(find);
+
+    JsonNode machine = TestServer.json(http.get(PATH, StubAuthenticate.GOOD)).get("value").get(0);
+
+    assertThat(fieldNames(machine)).containsExactlyElementsOf(MachineJson.KEYS);
+    assertThat(machine.get("id").asText()).isEqualTo("1e5bc9d7e413ddd7902c2932e418702b84d0cc07");
+    assertThat(machine.get("mergedIntoMachineId").isNull()).isTrue();
+    assertThat(machine.get("isExcluded").isBoolean()).isTrue();
+    assertThat(machine.get("firstSeen").asText()).isEqualTo("2024-03-01T08:15:02.1234567Z");
+    assertThat(machine.get("lastSeen").asText()).isEqualTo("2024-03-07T11:20:00Z");
+    assertThat(machine.get("osVersion").isNull()).isTrue();
+    assertThat(machine.get("osBuild").isIntegralNumber()).isTrue();
+    assertThat(machine.get("osBuild").asLong()).isEqualTo(22631L);
+    assertThat(machine.get("healthStatus").asText()).isEqualTo("Active");
+    assertThat(machine.get("rbacGroupId").isIntegralNumber()).isTrue();
+    assertThat(machine.get("rbacGroupId").asLong()).isEqualTo(140L);
+    assertThat(machine.get("osArchitecture").asText()).isEqualTo("64-bit");
+    assertThat(machine.get("machineTags").toString()).isEqualTo("[\"test tag 1\",\"ExampleTag\"]");
+    JsonNode loopback = machine.get("ipAddresses").get(1);
+    assertThat(fieldNames(loopback))
+        .containsExactly("ipAddress", "macAddress", "type", "operationalStatus");
+    assertThat(loopback.get("macAddress").isNull()).isTrue();
+    assertThat(fieldNames(machine.get("vmMetadata")))
+        .containsExactly("vmId", "cloudProvider", "resourceId", "subscriptionId");
+  }
+
+  @Test
+  void bareMachineWritesNullsInsteadOfOmittingKeys() {
+    find.seen(Machines.FILE, List.of(Machines.bare(7)));
+    http = new TestServer(find);
+
+    JsonNode machine = TestServer.json(http.get(PATH, StubAuthenticate.GOOD)).get("value").get(0);
+
+    assertThat(fieldNames(machine)).containsExactlyElementsOf(MachineJson.KEYS);
+    assertThat(machine.get("firstSeen").isNull()).isTrue();
+    assertThat(machine.get("osBuild").isNull()).isTrue();
+    assertThat(machine.get("vmMetadata").isNull()).isTrue();
+    assertThat(machine.get("rbacGroupId").asLong()).isZero();
+    assertThat(machine.get("rbacGroupName").isNull()).isTrue();
+    assertThat(machine.get("machineTags").isArray()).isTrue();
+    assertThat(machine.get("machineTags")).isEmpty();
+  }
+
+  @Test
+  void uppercaseHexIsTheSameFile() {
+    http = new TestServer(find);
+
+    HttpResponse<String> response =
+        http.get("/api/files/" + Machines.SHA1.toUpperCase() + "/machines", StubAuthenticate.GOOD);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(TestServer.json(response).get("value")).hasSize(1);
+  }
+
+  @Test
+  void unknownFileAnswers404ByDefault() {
+    http = new TestServer(find);
+    String unknown = "0000000000000000000000000000000000000000";
+
+    HttpResponse<String> response =
+        http.get("/api/files/" + unknown + "/machines", StubAuthenticate.GOOD);
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    JsonNode error = TestServer.json(response).get("error");
+    assertThat(error.get("code").asText()).isEqualTo("NotFound");
+    assertThat(error.get("message").asText()).isEqualTo("File " + unknown + " was not found");
+    assertThat(error.get("target").asText())
+        .isEqualTo(response.headers().firstValue("request-id").orElseThrow());
+  }
+
+  @Test
+  void unknownFileAnswers200EmptyWhenConfiguredEmpty() {
+    http = new TestServer(find, TestServer.settings().withUnknownFile(UnknownFileAnswer.EMPTY));
+
+    HttpResponse<String> response =
+        http.get(
+            "/api/files/0000000000000000000000000000000000000000/machines", StubAuthenticate.GOOD);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .isEqualTo("{\"@odata.context\":\"http://127.0.0.1/api/$metadata#Machines\",\"value\":[]}");
+  }
+
+  @Test
+  void sha256AndMd5IdsArePassedToTheUseCase() {
+    http = new TestServer(find);
+
+    http.get("/api/files/" + Machines.SHA256 + "/machines", StubAuthenticate.GOOD);
+    http.get("/api/files/" + Machines.MD5 + "/machines", StubAuthenticate.GOOD);
+
+    assertThat(find.calls)
+        .extracting(StubFind.Call::fileId)
+        .containsExactly(Machines.SHA256, Machines.MD5);
+  }
+
+  @Test
+  void baseUrlComesFromTheRequestWhenNotConfigured() {
+    http = new TestServer(find, HttpSettings.defaults().withPort(0));
+
+    JsonNode body = TestServer.json(http.get(PATH, StubAuthenticate.GOOD));
+
+    assertThat(body.get("@odata.context").asText())
+        .isEqualTo("http://127.0.0.1:" + http.server.port() + "/api/$metadata#Machines");
+  }
+
+  @Test
+  void configuredBaseUrlIsWrittenWithoutADoubleSlash() {
+    http =
+        new TestServer(
+            find, TestServer.settings().withBaseUrl(URI.create("https://filesight.example.com/")));
+
+    JsonNode body = TestServer.json(http.get(PATH, StubAuthenticate.GOOD));
+
+    assertThat(body.get("@odata.context").asText())
+        .isEqualTo("https://filesight.example.com/api/$metadata#Machines");
+  }
+
+  @Test
+  void headAnswersLikeGetWithoutABody() {
+    http = new TestServer(find);
+
+    HttpResponse<String> anonymous = http.send("HEAD", PATH, null);
+    HttpResponse<String> known = http.send("HEAD", PATH, StubAuthenticate.GOOD);
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(known.statusCode()).isEqualTo(200);
+    assertThat(known.body()).isEmpty();
+  }
+
+  @Test
+  void largeAnswersAreStreamedCompletely() {
+    find.seen(Machines.FILE, Machines.bare(0, 10_000));
+    http = new TestServer(find);
+
+    HttpResponse<String> response = http.get(PATH, StubAuthenticate.GOOD);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Length")).isEmpty();
+    JsonNode value = TestServer.json(response).get("value");
+    assertThat(value).hasSize(10_000);
+    assertThat(value.get(9_999).get("id").asText()).isEqualTo(String.format("%040x", 9_999));
+  }
+
+  static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  static Optional<String> header(HttpResponse<?> response, String name) {
+    return response.headers().firstValue(name);
+  }
+}

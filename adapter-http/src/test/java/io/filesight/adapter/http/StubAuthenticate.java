@@ -1,0 +1,31 @@
+package io.filesight.adapter.http;
+
+import io.filesight.application.port.in.AuthenticateCaller;
+import io.filesight.application.port.in.UnauthenticatedException;
+import io.filesight.domain.ApplicationCaller;
+import io.filesight.domain.Caller;
+import io.filesight.domain.Permission;
+import java.util.Set;
+
+/** Stubbed in-port: {@code Bearer good} and {@code Bearer noperm} are known, all else is not. */
+final class StubAuthenticate implements AuthenticateCaller {
+  static final String TENANT = "11111111-2222-3333-4444-555555555555";
+  static final String APP = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+  static final String GOOD = "Bearer good";
+  static final String NO_PERMISSION = "Bearer noperm";
+
+  @Override
+  public Caller authenticate(String authorization) {
+    if (GOOD.equals(authorization)) {
+      return new ApplicationCaller(TENANT, APP, Set.of(Permission.MACHINE_READ_ALL));
+    }
+    if (NO_PERMISSION.equals(authorization)) {
+      return new ApplicationCaller(TENANT, APP, Set.of());
+    }
+    throw new UnauthenticatedException(
+        authorization == null
+            ? UnauthenticatedException.Reason.MISSING_AUTHORIZATION
+            : UnauthenticatedException.Reason.INVALID_TOKEN,
+        "not a test token");
+  }
+}
