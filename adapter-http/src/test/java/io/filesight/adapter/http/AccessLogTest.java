@@ -1,0 +1,82 @@
+package io.filesight.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class AccessLogTest {
+  private static TestServer http;
+
+  @BeforeAll
+  static void start() {
+    http = new TestServer(new StubFind().seen(Machines.FILE, List.of(Machines.full())));
+  }
+
+  @AfterAll
+  static void stop() {
+    http.close();
+  }
+
+  @Test
+  void authenticatedRequestIsLoggedOnceWithItsFieldsAsKeyValuePairs() {
+    String path = "/api/files/" + Machines.SHA1 + "/machines";
+    HttpResponse<String> response = http.get(path + "?$top=5", StubAuthenticate.GOOD);
+    String requestId = response.headers().firstValue("request-id").orElseThrow();
+
+    List<RecordingLogs.Event> lines = linesOf(requestId);
+
+    assertThat(lines).hasSize(1);
+    RecordingLogs.Event line = lines.get(0);
+    assertThat(line.keyValues())
+        .containsEntry("method", "GET")
+        .containsEntry("path", path)
+        .containsEntry("status", 200)
+        .containsEntry("requestId", requestId)
+        .containsEntry("tenantId", StubAuthenticate.TENANT)
+        .containsEntry("appId", StubAuthenticate.APP)
+        .containsKey("durationMs");
+    assertThat(line.message())
+        .startsWith("GET " + path + " 200 ")
+        .contains("request-id=" + requestId)
+        .contains("tenant=" + StubAuthenticate.TENANT)
+        .contains("app=" + StubAuthenticate.APP);
+  }
+
+  @Test
+  void unauthenticatedRequestIsLoggedWithoutCallerAndNeverWithTheToken() {
+    HttpResponse<String> response =
+        http.get("/api/files/" + Machines.SHA1 + "/machines", "Bearer s3cr3t-token-value");
+    String requestId = response.headers().firstValue("request-id").orElseThrow();
+
+    RecordingLogs.Event line = linesOf(requestId).get(0);
+
+    assertThat(line.keyValues()).containsEntry("status", 401).doesNotContainKey("tenantId");
+    assertThat(RecordingLogs.events(event -> true))
+        .noneSatisfy(event -> assertThat(event.toString()).contains("s3cr3t"));
+  }
+
+  @Test
+  void jettyLevelRejectionsAreLoggedToo() {
+    TestServer.RawResponse response = http.raw("GARBAGE\r\n\r\n");
+
+    assertThat(linesOf(response.header("request-id"))).hasSize(1);
+  }
+
+  @Test
+  void controlCharactersInThePathCannotForgeLogLines() {
+    assertThat(AccessLog.printable("/a\r\nINFO fake line\u0000\u00e9"))
+        .isEqualTo("/a??INFO fake line??");
+    assertThat(AccessLog.printable("/" + "x".repeat(5_000))).hasSize(2_048 + 3);
+  }
+
+  private static List<RecordingLogs.Event> linesOf(String requestId) {
+    return RecordingLogs.events(
+        event ->
+            event.logger().equals("io.filesight.access")
+                && requestId.equals(event.keyValues().get("requestId")));
+  }
+}
