@@ -1,0 +1,341 @@
+package io.filesight.adapter.persistence.imports;
+
+import io.filesight.adapter.persistence.JdbiAccessDirectory;
+import io.filesight.adapter.persistence.Observation;
+import io.filesight.adapter.persistence.SqliteDatabase;
+import io.filesight.adapter.persistence.StoreWrites;
+import io.filesight.adapter.persistence.WriteCounts;
+import io.filesight.adapter.persistence.imports.JsonRecords.JsonRecord;
+import io.filesight.adapter.persistence.json.JsonReader;
+import io.filesight.adapter.persistence.json.JsonSyntaxException;
+import io.filesight.domain.AccessConfiguration;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Imports Defender exports into the store: machines (response body or JSON Lines), observations
+ * (Advanced Hunting CSV or JSON Lines) and the access configuration. Streams every file, commits in
+ * batches of idempotent upserts, and rejects bad records one by one, or fails on the first one in
+ * strict mode with nothing written.
+ */
+public final class Importer {
+  /** The longest string field accepted, in characters; longer ones reject their record. */
+  public static final int MAX_FIELD_CHARS = 4096;
+
+  /** The most JSON values in one record; a larger record is rejected. */
+  public static final int MAX_VALUES_PER_RECORD = 10_000;
+
+  private final SqliteDatabase database;
+  private final ImportListener listener;
+
+  public Importer(SqliteDatabase database, ImportListener listener) {
+    this.database = database;
+    this.listener = listener;
+  }
+
+  /** Imports Defender machine entities; a machine already stored is replaced. */
+  public ImportSummary machines(Path file, ImportOptions options) {
+    return run(
+        file,
+        options,
+        reader -> jsonSource(reader, value -> MachineRecords.from(value, MAX_FIELD_CHARS)),
+        StoreWrites::upsertMachines);
+  }
+
+  /** Imports file observations, keeping the first and last time per (file, machine). */
+  public ImportSummary observations(Path file, ImportOptions options) {
+    return run(
+        file,
+        options,
+        reader ->
+            startsLikeJson(reader)
+                ? jsonSource(reader, value -> ObservationRecords.from(value, MAX_FIELD_CHARS))
+                : csvSource(file, reader),
+        StoreWrites::upsertObservations);
+  }
+
+  /**
+   * Replaces the access configuration atomically. Any problem fails the whole file, strict or not.
+   */
+  public ImportSummary access(Path file, ImportOptions options) {
+    try (BufferedReader reader = open(file)) {
+      AccessConfiguration configuration =
+          new AccessRecords(new JsonReader(reader, MAX_FIELD_CHARS), file, MAX_FIELD_CHARS).read();
+      database.writes().useTransaction(h -> JdbiAccessDirectory.replace(h, configuration));
+      long count = configuration.machineGroups().size() + configuration.roles().size();
+      listener.progress(count, OptionalLong.of(count), 0);
+      return new ImportSummary(count, count, 0, 0);
+    } catch (IOException | JsonSyntaxException e) {
+      throw failure(file, e);
+    }
+  }
+
+  private interface SourceOpener<T> {
+    Source<T> open(BufferedReader reader) throws IOException;
+  }
+
+  private interface Source<T> {
+    /** The next record, or null at the end. */
+    Parsed<T> next() throws IOException;
+  }
+
+  private interface Mapper<T> {
+    T map(Object value) throws RecordRejectedException;
+  }
+
+  private interface BatchWriter<T> {
+    WriteCounts write(Connection connection, List<T> batch) throws SQLException;
+  }
+
+  private interface Flusher<T> {
+    WriteCounts flush(List<T> batch) throws SQLException;
+  }
+
+  /** A record read: its value, or why it was rejected. */
+  private record Parsed<T>(long line, T value, String rejection) {}
+
+  private <T> ImportSummary run(
+      Path file, ImportOptions options, SourceOpener<T> opener, BatchWriter<T> writer) {
+    try (BufferedReader reader = open(file)) {
+      Source<T> source = opener.open(reader);
+      if (options.strict()) {
+        // One transaction for the whole file: the first bad record rolls everything back.
+        return database
+            .writes()
+            .inTransaction(
+                h -> loop(file, source, options, batch -> writer.write(h.getConnection(), batch)));
+      }
+      return loop(
+          file,
+          source,
+          options,
+          batch -> database.writes().inTransaction(h -> writer.write(h.getConnection(), batch)));
+    } catch (ImportFailedException e) {
+      throw e;
+    } catch (Exception e) {
+      throw failure(file, e);
+    }
+  }
+
+  private <T> ImportSummary loop(
+      Path file, Source<T> source, ImportOptions options, Flusher<T> flusher)
+      throws IOException, SQLException {
+    long start = System.nanoTime();
+    long read = 0;
+    long rejected = 0;
+    WriteCounts counts = new WriteCounts(0, 0);
+    List<T> batch = new ArrayList<>(Math.min(options.batchSize(), 100_000));
+    Parsed<T> record;
+    while ((record = source.next()) != null) {
+      read++;
+      if (record.rejection() != null) {
+        if (options.strict()) {
+          throw new ImportFailedException(
+              file, record.line(), record.rejection() + " (strict import: nothing was written)");
+        }
+        rejected++;
+        listener.rejected(new RejectedRecord(file, record.line(), record.rejection()));
+        continue;
+      }
+      batch.add(record.value());
+      if (batch.size() >= options.batchSize()) {
+        counts = counts.plus(flusher.flush(batch));
+        batch.clear();
+        progress(read, start);
+      }
+    }
+    if (!batch.isEmpty()) {
+      counts = counts.plus(flusher.flush(batch));
+    }
+    progress(read, start);
+    return new ImportSummary(read, counts.inserted(), counts.updated(), rejected);
+  }
+
+  private void progress(long read, long startNanos) {
+    double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
+    listener.progress(read, OptionalLong.empty(), read / seconds);
+  }
+
+  private static <T> Source<T> jsonSource(BufferedReader reader, Mapper<T> mapper) {
+    JsonRecords records =
+        new JsonRecords(new JsonReader(reader, MAX_FIELD_CHARS), MAX_VALUES_PER_RECORD);
+    return () -> {
+      JsonRecord record = records.next();
+      if (record == null) {
+        return null;
+      }
+      try {
+        return new Parsed<>(record.line(), mapper.map(record.value()), null);
+      } catch (RecordRejectedException e) {
+        return new Parsed<>(record.line(), null, e.getMessage());
+      }
+    };
+  }
+
+  private static Source<Observation> csvSource(Path file, BufferedReader reader)
+      throws IOException {
+    CsvReader csv = new CsvReader(reader, MAX_FIELD_CHARS);
+    CsvRecord header = csv.next();
+    if (header == null) {
+      return () -> null;
+    }
+    Map<String, Integer> columns = new HashMap<>();
+    for (int i = 0; i < header.fields().size(); i++) {
+      String name = header.fields().get(i);
+      if (name != null) {
+        columns.putIfAbsent(name.trim().toLowerCase(Locale.ROOT), i);
+      }
+    }
+    for (String required : List.of(ObservationRecords.DEVICE_ID, ObservationRecords.SHA1)) {
+      if (!columns.containsKey(required.toLowerCase(Locale.ROOT))) {
+        throw new ImportFailedException(
+            file,
+            header.line(),
+            "the CSV header has no "
+                + required
+                + " column (it has: "
+                + String.join(", ", header.fields())
+                + ")");
+      }
+    }
+    int width = header.fields().size();
+    int device = columns.get("deviceid");
+    int sha1 = columns.get("sha1");
+    int sha256 = columns.getOrDefault("sha256", -1);
+    int md5 = columns.getOrDefault("md5", -1);
+    int timestamp = columns.getOrDefault("timestamp", -1);
+    int fileName = columns.getOrDefault("filename", -1);
+    return () -> {
+      CsvRecord row = csv.next();
+      if (row == null) {
+        return null;
+      }
+      if (row.problem() != null) {
+        return new Parsed<>(row.line(), null, row.problem());
+      }
+      List<String> fields = row.fields();
+      if (fields.size() != width) {
+        return new Parsed<>(
+            row.line(), null, "has " + fields.size() + " fields where the header has " + width);
+      }
+      try {
+        return new Parsed<>(
+            row.line(),
+            ObservationRecords.from(
+                field(header, fields, device),
+                field(header, fields, sha1),
+                field(header, fields, sha256),
+                field(header, fields, md5),
+                field(header, fields, timestamp),
+                field(header, fields, fileName)),
+            null);
+      } catch (RecordRejectedException e) {
+        return new Parsed<>(row.line(), null, e.getMessage());
+      }
+    };
+  }
+
+  private static String field(CsvRecord header, List<String> fields, int index)
+      throws RecordRejectedException {
+    if (index < 0) {
+      return null;
+    }
+    String value = fields.get(index);
+    if (value == null) {
+      throw new RecordRejectedException(
+          header.fields().get(index).trim() + " is longer than " + MAX_FIELD_CHARS + " characters");
+    }
+    return value;
+  }
+
+  /** Whether the text (after whitespace) starts with '{' or '['; the reader is left unmoved. */
+  private static boolean startsLikeJson(BufferedReader reader) throws IOException {
+    reader.mark(1 << 16);
+    try {
+      int c;
+      int seen = 0;
+      while ((c = reader.read()) >= 0 && seen++ < (1 << 16) - 1) {
+        if (!Character.isWhitespace(c)) {
+          return c == '{' || c == '[';
+        }
+      }
+      return false;
+    } finally {
+      reader.reset();
+    }
+  }
+
+  /** A strict UTF-8 reader over {@code file}, past a byte order mark if there is one. */
+  private static BufferedReader open(Path file) throws IOException {
+    BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(
+                Files.newInputStream(file),
+                StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)),
+            1 << 16);
+    reader.mark(1);
+    if (reader.read() != '\uFEFF') {
+      reader.reset();
+    }
+    return reader;
+  }
+
+  private static ImportFailedException failure(Path file, Exception e) {
+    if (e instanceof ImportFailedException) {
+      return (ImportFailedException) e;
+    }
+    if (e instanceof CharacterCodingException) {
+      long line = -1;
+      try {
+        line = Utf8Check.firstInvalidLine(file);
+      } catch (IOException ignored) {
+        // keep the message without a line
+      }
+      return new ImportFailedException(
+          file, Math.max(line, 0), "the file is not UTF-8 text; export or save it as UTF-8");
+    }
+    if (e instanceof CsvReader.CsvTruncatedException) {
+      return new ImportFailedException(
+          file, ((CsvReader.CsvTruncatedException) e).line(), e.getMessage());
+    }
+    if (e instanceof JsonSyntaxException) {
+      JsonSyntaxException syntax = (JsonSyntaxException) e;
+      return new ImportFailedException(
+          file,
+          syntax.line(),
+          syntax.truncated()
+              ? "the file ends in the middle of a record (truncated?): " + syntax.getMessage()
+              : "not valid JSON: " + syntax.getMessage());
+    }
+    if (e instanceof NoSuchFileException) {
+      return new ImportFailedException(file, 0, "no such file");
+    }
+    if (e instanceof AccessDeniedException) {
+      return new ImportFailedException(file, 0, "permission denied");
+    }
+    if (e instanceof IOException) {
+      return new ImportFailedException(file, 0, "cannot read the file: " + e.getMessage());
+    }
+    return new ImportFailedException(
+        file, 0, "writing to the database " + "failed: " + e.getMessage());
+  }
+}
