@@ -123,7 +123,7 @@ public final class FilesightHttpServer {
   }
 
   /** The port listened on, useful when the settings asked for port 0. */
-  public int port() {
+  public synchronized int port() {
     if (!started) {
       throw new IllegalStateException("the server is not started");
     }

@@ -42,9 +42,10 @@ final class JettyJsonErrorHandler extends ErrorHandler {
     ResponseHeaders.applyCommon(requestId, (name, value) -> response.getHeaders().put(name, value));
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, ResponseHeaders.ODATA_JSON);
     byte[] body = Json.bytes(error.body(requestId));
-    response.write(true, ByteBuffer.wrap(body), callback);
+    // Logged before writing: once the answer is out, the client may already be looking for it.
     String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
     AccessLog.log(request.getMethod(), path, error.status(), 0, requestId, null);
     metrics.recordRequest(request.getMethod(), "jetty", error.status(), System.nanoTime() - start);
+    response.write(true, ByteBuffer.wrap(body), callback);
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,20 +17,29 @@ class ErrorAnswersTest {
   private static final String ODATA_JSON =
       "application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8";
 
-  private final StubFind find = new StubFind().seen(Machines.FILE, List.of(Machines.full()));
-  private TestServer http;
+  private static final StubFind FIND = new StubFind().seen(Machines.FILE, List.of(Machines.full()));
+  private static TestServer http;
 
-  @AfterEach
-  void stop() {
-    if (http != null) {
-      http.close();
-    }
+  private final StubFind find = FIND;
+
+  @BeforeAll
+  static void start() {
+    http = new TestServer(FIND);
+  }
+
+  @AfterAll
+  static void stop() {
+    http.close();
+  }
+
+  @BeforeEach
+  void forgetCalls() {
+    FIND.reset();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "Bearer wrong", "Basic dXNlcjpwYXNz"})
   void callerWithoutValidTokenGets401WithTheDefenderBodyAndChallenge(String authorization) {
-    http = new TestServer(find);
 
     HttpResponse<String> response = http.get(PATH, authorization.isEmpty() ? null : authorization);
 
@@ -50,7 +61,6 @@ class ErrorAnswersTest {
         "/api/files/$filter/machines?$filter=x"
       })
   void unauthenticatedCallerGets401WhateverTheIdOrQuery(String path) {
-    http = new TestServer(find);
 
     HttpResponse<String> response = http.get(path, "Bearer wrong");
 
@@ -61,7 +71,6 @@ class ErrorAnswersTest {
   @Test
   void callerOverQuotaGets429WithRetryAfterAndRateLimitHeaders() {
     find.overQuota(37);
-    http = new TestServer(find);
 
     HttpResponse<String> response = http.get("/api/files/nothex/machines", StubAuthenticate.GOOD);
 
@@ -80,7 +89,6 @@ class ErrorAnswersTest {
 
   @Test
   void callerWithoutPermissionGets403NamingThePermissions() {
-    http = new TestServer(find);
 
     HttpResponse<String> response =
         http.get("/api/files/nothex/machines", StubAuthenticate.NO_PERMISSION);
@@ -95,7 +103,6 @@ class ErrorAnswersTest {
 
   @Test
   void idThatIsNotAHashGets400InvalidHashValue() {
-    http = new TestServer(find);
 
     HttpResponse<String> response = http.get("/api/files/abc/machines", StubAuthenticate.GOOD);
 
@@ -106,7 +113,6 @@ class ErrorAnswersTest {
   @Test
   void unexpectedFailureGets500WithoutInternals() {
     find.failingWith(new IllegalStateException("connection to db.internal:5432 refused"));
-    http = new TestServer(find);
 
     HttpResponse<String> response = http.get(PATH, StubAuthenticate.GOOD);
 
@@ -119,7 +125,6 @@ class ErrorAnswersTest {
   @ParameterizedTest
   @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
   void otherMethodsOnTheRouteGet405(String method) {
-    http = new TestServer(find);
 
     HttpResponse<String> response = http.send(method, PATH, StubAuthenticate.GOOD);
 
@@ -140,7 +145,6 @@ class ErrorAnswersTest {
         "/nothing"
       })
   void unknownRoutesGet404WithTheDefenderBody(String path) {
-    http = new TestServer(find);
 
     HttpResponse<String> response = http.get(path, StubAuthenticate.GOOD);
 

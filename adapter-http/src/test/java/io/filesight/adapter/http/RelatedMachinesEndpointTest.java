@@ -3,30 +3,59 @@ package io.filesight.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.filesight.domain.FileHash;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RelatedMachinesEndpointTest {
   private static final String PATH = "/api/files/" + Machines.SHA1 + "/machines";
 
-  private final StubFind find = new StubFind().seen(Machines.FILE, List.of(Machines.full()));
+  private static final String BARE = "00000000000000000000000000000000000000b7";
+  private static final String LARGE = "000000000000000000000000000000000000001a";
+  private static final StubFind FIND =
+      new StubFind()
+          .seen(Machines.FILE, List.of(Machines.full()))
+          .seen(FileHash.parse(BARE), List.of(Machines.bare(7)))
+          .seen(FileHash.parse(LARGE), Machines.bare(0, 10_000));
+  private static TestServer shared;
+
+  private final StubFind find = FIND;
   private TestServer http;
+  private TestServer own;
+
+  @BeforeAll
+  static void start() {
+    shared = new TestServer(FIND);
+  }
+
+  @AfterAll
+  static void stopShared() {
+    shared.close();
+  }
+
+  @BeforeEach
+  void useShared() {
+    FIND.reset();
+    http = shared;
+  }
 
   @AfterEach
-  void stop() {
-    if (http != null) {
-      http.close();
+  void stopOwn() {
+    if (own != null) {
+      own.close();
     }
   }
 
   @Test
   void knownFileAnswers200WithTheODataEnvelopeAndHeaders() {
-    http = new TestServer(find);
 
     HttpResponse<String> response = http.get(PATH, StubAuthenticate.GOOD);
 
@@ -47,7 +76,6 @@ class RelatedMachinesEndpointTest {
 
   @Test
   void machineCarriesEveryKeyInDefendersOrderWithDefendersValues() {
-    http = new TestServer(find);
 
     JsonNode machine = TestServer.json(http.get(PATH, StubAuthenticate.GOOD)).get("value").get(0);
 
@@ -75,10 +103,10 @@ class RelatedMachinesEndpointTest {
 
   @Test
   void bareMachineWritesNullsInsteadOfOmittingKeys() {
-    find.seen(Machines.FILE, List.of(Machines.bare(7)));
-    http = new TestServer(find);
-
-    JsonNode machine = TestServer.json(http.get(PATH, StubAuthenticate.GOOD)).get("value").get(0);
+    JsonNode machine =
+        TestServer.json(http.get("/api/files/" + BARE + "/machines", StubAuthenticate.GOOD))
+            .get("value")
+            .get(0);
 
     assertThat(fieldNames(machine)).containsExactlyElementsOf(MachineJson.KEYS);
     assertThat(machine.get("firstSeen").isNull()).isTrue();
@@ -92,7 +120,6 @@ class RelatedMachinesEndpointTest {
 
   @Test
   void uppercaseHexIsTheSameFile() {
-    http = new TestServer(find);
 
     HttpResponse<String> response =
         http.get("/api/files/" + Machines.SHA1.toUpperCase() + "/machines", StubAuthenticate.GOOD);
@@ -103,7 +130,6 @@ class RelatedMachinesEndpointTest {
 
   @Test
   void unknownFileAnswers404ByDefault() {
-    http = new TestServer(find);
     String unknown = "0000000000000000000000000000000000000000";
 
     HttpResponse<String> response =
@@ -119,7 +145,8 @@ class RelatedMachinesEndpointTest {
 
   @Test
   void unknownFileAnswers200EmptyWhenConfiguredEmpty() {
-    http = new TestServer(find, TestServer.settings().withUnknownFile(UnknownFileAnswer.EMPTY));
+    http =
+        own = new TestServer(find, TestServer.settings().withUnknownFile(UnknownFileAnswer.EMPTY));
 
     HttpResponse<String> response =
         http.get(
@@ -132,7 +159,6 @@ class RelatedMachinesEndpointTest {
 
   @Test
   void sha256AndMd5IdsArePassedToTheUseCase() {
-    http = new TestServer(find);
 
     http.get("/api/files/" + Machines.SHA256 + "/machines", StubAuthenticate.GOOD);
     http.get("/api/files/" + Machines.MD5 + "/machines", StubAuthenticate.GOOD);
@@ -144,7 +170,7 @@ class RelatedMachinesEndpointTest {
 
   @Test
   void baseUrlComesFromTheRequestWhenNotConfigured() {
-    http = new TestServer(find, HttpSettings.defaults().withPort(0));
+    http = own = new TestServer(find, HttpSettings.defaults().withPort(0));
 
     JsonNode body = TestServer.json(http.get(PATH, StubAuthenticate.GOOD));
 
@@ -155,8 +181,10 @@ class RelatedMachinesEndpointTest {
   @Test
   void configuredBaseUrlIsWrittenWithoutADoubleSlash() {
     http =
-        new TestServer(
-            find, TestServer.settings().withBaseUrl(URI.create("https://filesight.example.com/")));
+        own =
+            new TestServer(
+                find,
+                TestServer.settings().withBaseUrl(URI.create("https://filesight.example.com/")));
 
     JsonNode body = TestServer.json(http.get(PATH, StubAuthenticate.GOOD));
 
@@ -166,7 +194,6 @@ class RelatedMachinesEndpointTest {
 
   @Test
   void headAnswersLikeGetWithoutABody() {
-    http = new TestServer(find);
 
     HttpResponse<String> anonymous = http.send("HEAD", PATH, null);
     HttpResponse<String> known = http.send("HEAD", PATH, StubAuthenticate.GOOD);
@@ -178,10 +205,8 @@ class RelatedMachinesEndpointTest {
 
   @Test
   void largeAnswersAreStreamedCompletely() {
-    find.seen(Machines.FILE, Machines.bare(0, 10_000));
-    http = new TestServer(find);
-
-    HttpResponse<String> response = http.get(PATH, StubAuthenticate.GOOD);
+    HttpResponse<String> response =
+        http.get("/api/files/" + LARGE + "/machines", StubAuthenticate.GOOD);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Length")).isEmpty();

@@ -14,10 +14,10 @@ import io.filesight.domain.QuotaExceededException;
 import io.filesight.domain.RateLimit;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -29,12 +29,20 @@ final class StubFind implements FindRelatedMachines {
   record Call(Caller caller, String fileId, Page page) {}
 
   final List<Call> calls = new CopyOnWriteArrayList<>();
-  private final Map<FileHash, List<Machine>> seen = new HashMap<>();
-  private long retryAfterSeconds = -1;
-  private RuntimeException failure;
+  private final Map<FileHash, List<Machine>> seen = new ConcurrentHashMap<>();
+  private volatile long retryAfterSeconds = -1;
+  private volatile RuntimeException failure;
 
   StubFind seen(FileHash file, List<Machine> machines) {
     seen.put(file, new ArrayList<>(machines));
+    return this;
+  }
+
+  /** Forgets the calls and any quota or failure setup; keeps the files seen. */
+  StubFind reset() {
+    calls.clear();
+    retryAfterSeconds = -1;
+    failure = null;
     return this;
   }
 
