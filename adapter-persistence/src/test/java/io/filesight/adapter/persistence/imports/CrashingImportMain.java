@@ -1,0 +1,37 @@
+package io.filesight.adapter.persistence.imports;
+
+import io.filesight.adapter.persistence.SqliteDatabase;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+
+/**
+ * The child process of {@link ImportCrashSafetyTest}: imports machines then observations with small
+ * batches, printing a line after each committed batch so the parent can kill it mid-import.
+ * Arguments: database, machines file, observations file, batch size.
+ */
+public final class CrashingImportMain {
+  private CrashingImportMain() {}
+
+  public static void main(String[] args) {
+    ImportOptions options = new ImportOptions(false, Integer.parseInt(args[3]));
+    ImportListener printer =
+        new ImportListener() {
+          @Override
+          public void progress(long done, OptionalLong total, double recordsPerSecond) {
+            System.out.println("committed " + done);
+            System.out.flush();
+          }
+
+          @Override
+          public void rejected(RejectedRecord record) {
+            System.out.println("rejected " + record);
+          }
+        };
+    try (SqliteDatabase database = SqliteDatabase.open(Path.of(args[0]), true)) {
+      Importer importer = new Importer(database, printer);
+      importer.machines(Path.of(args[1]), options);
+      importer.observations(Path.of(args[2]), options);
+    }
+    System.out.println("done");
+  }
+}
