@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Primary adapter: the hand-written OpenAPI description at {@code /openapi.yaml} and Swagger UI at
@@ -45,6 +46,7 @@ final class ApiDocs {
 
   private final byte[] openApi;
   private final String webjarDirectory;
+  private final Map<String, byte[]> assetBytes = new ConcurrentHashMap<>();
 
   ApiDocs() {
     openApi = read(OPENAPI_RESOURCE);
@@ -65,7 +67,8 @@ final class ApiDocs {
     if (contentType == null) {
       throw new NotFoundResponse();
     }
-    ctx.contentType(contentType).result(read(webjarDirectory + name));
+    ctx.contentType(contentType)
+        .result(assetBytes.computeIfAbsent(name, asset -> read(webjarDirectory + asset)));
   }
 
   private static String webjarVersion() {

@@ -65,6 +65,8 @@ class GracefulStopTest {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 503) {
+          assertThat(TestServer.json(response).at("/error/code").asText())
+              .isEqualTo("ServiceUnavailable");
           return true;
         }
       } catch (IOException refused) {
