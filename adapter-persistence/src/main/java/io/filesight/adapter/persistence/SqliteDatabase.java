@@ -30,6 +30,7 @@ public final class SqliteDatabase implements AutoCloseable {
       "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
   private static final int BUSY_TIMEOUT_MILLIS = 10_000;
   private static final int READ_POOL_SIZE = 4;
+  private static final int WRITER_CACHE_KIB = 128 * 1024;
 
   private final Path file;
   private final HikariDataSource writerPool;
@@ -213,6 +214,12 @@ public final class SqliteDatabase implements AutoCloseable {
     // Readers never block the writer in WAL; IMMEDIATE takes the write lock at BEGIN so two
     // processes importing at once wait (busy_timeout) instead of failing on lock upgrade.
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    // Imports insert in key order per batch but all over the table: a larger page cache (native
+    // memory, not Java heap) keeps the upper B-tree levels hot.
+    config.setCacheSize(-WRITER_CACHE_KIB);
+    // Each checkpoint fsyncs; checkpointing every 64 MB of WAL instead of every 4 MB keeps
+    // batched imports from spending most of their time there.
+    config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "16384");
     return config;
   }
 
