@@ -1,0 +1,161 @@
+package io.filesight.bootstrap.cli;
+
+import io.filesight.adapter.auth.DevelopmentKeys;
+import io.filesight.adapter.auth.DevelopmentTokens;
+import io.filesight.adapter.auth.JwksSource;
+import io.filesight.adapter.auth.TokenSettings;
+import io.filesight.adapter.http.HttpSettings;
+import io.filesight.adapter.http.UnknownFileAnswer;
+import io.filesight.adapter.persistence.SqliteDatabase;
+import io.filesight.adapter.persistence.generate.DemoDataGenerator;
+import io.filesight.adapter.persistence.generate.GeneratedFiles;
+import io.filesight.adapter.persistence.generate.GeneratorSettings;
+import io.filesight.adapter.persistence.imports.ImportListener;
+import io.filesight.adapter.persistence.imports.ImportOptions;
+import io.filesight.adapter.persistence.imports.Importer;
+import io.filesight.bootstrap.lifecycle.FilesightServer;
+import io.filesight.bootstrap.lifecycle.ServerSettings;
+import io.filesight.bootstrap.config.LoggingSetup;
+import io.filesight.bootstrap.config.Settings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code filesight demo}: on first run creates a directory with a SQLite database of generated
+ * data and a development key; then serves it and prints ready-to-use tokens and curl commands.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Serves generated demo data on an embedded SQLite database, with ready tokens.")
+public final class DemoCommand implements Callable<Integer> {
+  /** Where the demo lives unless --dir says otherwise. */
+  public static final String DEFAULT_DIR = "filesight-demo";
+
+  /** The demo's tenant id (tid) accepted by the demo server and used by 'filesight token'. */
+  public static final String DEMO_TENANT = "7f3c1e2a-9b4d-4c6e-8a1f-2d5b6c7e8f90";
+
+  /** The demo's client application id. */
+  public static final String DEMO_APP = "5a1d2c3b-0e4f-4a6b-9c8d-7e6f5a4b3c2d";
+
+  /** The object id (oid) of the demo's delegated user, an analyst. */
+  public static final String DEMO_USER = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a";
+
+  /** The example hash of the Defender documentation page, seen on a handful of demo machines. */
+  public static final String EXAMPLE_SHA1 = "1e5bc9d7e413ddd7902c2932e418702b84d0cc07";
+
+  private static final String DATABASE = "filesight.db";
+  private static final String READY_MARKER = ".demo-ready";
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--dir",
+      defaultValue = DEFAULT_DIR,
+      paramLabel = "DIR",
+      description = "Demo directory, created on first run and reused after (default ${DEFAULT-VALUE}).")
+  Path dir;
+
+  @Option(names = "--log-format", defaultValue = "text", description = "text or json.")
+  String logFormat;
+
+  @Override
+  public Integer call() {
+    Settings.port("--port", port);
+    Settings.oneOf("--log-format", logFormat, "text", "json");
+    PrintWriter out = spec.commandLine().getOut();
+    prepare(dir, out);
+    LoggingSetup.configure(logFormat);
+    Path keys = dir.resolve("keys");
+    FilesightServer server =
+        FilesightServer.start(
+            new ServerSettings(
+                dir.resolve(DATABASE),
+                false,
+                new TokenSettings(
+                    DEMO_TENANT,
+                    TokenSettings.DEFAULT_AUDIENCES,
+                    JwksSource.file(keys.resolve("jwks.json")),
+                    Duration.ofSeconds(60)),
+                new HttpSettings(
+                    "127.0.0.1",
+                    port,
+                    Optional.empty(),
+                    UnknownFileAnswer.NOT_FOUND,
+                    logFormat.equals("json"),
+                    Duration.ofSeconds(20))));
+    ShutdownOnSignal.install(server);
+    printWelcome(out, keys, server.port());
+    return FilesightCli.OK;
+  }
+
+  /** Creates the demo directory's key and data once; a half-made directory is made again. */
+  static void prepare(Path dir, PrintWriter out) {
+    if (Files.exists(dir.resolve(READY_MARKER))) {
+      out.println("Reusing the demo in " + dir.toAbsolutePath());
+      return;
+    }
+    try {
+      Files.createDirectories(dir);
+      Files.deleteIfExists(dir.resolve(DATABASE));
+      Files.deleteIfExists(dir.resolve(DATABASE + "-wal"));
+      Files.deleteIfExists(dir.resolve(DATABASE + "-shm"));
+      out.println("Creating the demo in " + dir.toAbsolutePath() + " ...");
+      DevelopmentKeys.generate(dir.resolve("keys"));
+      GeneratedFiles files =
+          new DemoDataGenerator().generate(GeneratorSettings.demo(), dir.resolve("data"));
+      try (SqliteDatabase database = SqliteDatabase.open(dir.resolve(DATABASE), true)) {
+        Importer importer = new Importer(database, ImportListener.silent());
+        importer.access(files.access(), ImportOptions.defaults());
+        importer.machines(files.machines(), ImportOptions.defaults());
+        importer.observations(files.observations(), ImportOptions.defaults());
+      }
+      Files.writeString(dir.resolve(READY_MARKER), "ok\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the demo in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void printWelcome(PrintWriter out, Path keys, int port) {
+    DevelopmentTokens tokens = new DevelopmentTokens(DevelopmentKeys.load(keys));
+    Duration lifetime = Duration.ofHours(12);
+    String app = tokens.application(DEMO_TENANT, DEMO_APP, List.of("Machine.Read.All"), lifetime);
+    String user =
+        tokens.delegated(
+            DEMO_TENANT,
+            DEMO_APP,
+            DEMO_USER,
+            List.of("Machine.Read"),
+            List.of(DemoDataGenerator.ANALYSTS_USER_GROUP),
+            lifetime);
+    String url = "http://127.0.0.1:" + port + "/api/files/" + EXAMPLE_SHA1 + "/machines";
+    out.println();
+    out.println("filesight demo is serving on http://127.0.0.1:" + port);
+    out.println();
+    out.println("Application token (Machine.Read.All, valid 12 h):");
+    out.println("  export TOKEN=" + app);
+    out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" " + url);
+    out.println();
+    out.println("Delegated token (Machine.Read, analyst in user group " + DemoDataGenerator.ANALYSTS_USER_GROUP + "):");
+    out.println("  export USER_TOKEN=" + user);
+    out.println("  curl -s -H \"Authorization: Bearer $USER_TOKEN\" " + url);
+    out.println();
+    out.println("More tokens: java -jar bootstrap/target/filesight.jar token --help");
+    out.println("API description: http://127.0.0.1:" + port + "/docs   Stop: Ctrl+C");
+    out.flush();
+  }
+}

@@ -1,0 +1,180 @@
+package io.filesight.bootstrap.cli;
+
+import io.filesight.adapter.persistence.SqliteDatabase;
+import io.filesight.adapter.persistence.imports.ImportFailedException;
+import io.filesight.adapter.persistence.imports.ImportListener;
+import io.filesight.adapter.persistence.imports.ImportOptions;
+import io.filesight.adapter.persistence.imports.ImportSummary;
+import io.filesight.adapter.persistence.imports.Importer;
+import io.filesight.adapter.persistence.imports.RejectedRecord;
+import io.filesight.bootstrap.config.Settings;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code filesight import machines|observations|access FILE}: loads Defender exports. */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = "Imports Defender exports into the database (created on first import).",
+    subcommands = {
+      ImportCommand.Machines.class,
+      ImportCommand.Observations.class,
+      ImportCommand.Access.class
+    })
+public final class ImportCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "Missing what to import: machines, observations or access");
+  }
+
+  /** Options every import shares. */
+  static final class ImportArguments {
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (properties).")
+    Path config;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database file.")
+    Path db;
+
+    @Option(
+        names = "--strict",
+        description = "Fail the whole import, writing nothing, at the first bad record.")
+    boolean strict;
+
+    @Option(
+        names = "--batch-size",
+        defaultValue = "10000",
+        description = "Records per transaction (default ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The file to import.")
+    Path file;
+  }
+
+  abstract static class Kind implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ImportArguments arguments;
+
+    abstract ImportSummary run(Importer importer, Path file, ImportOptions options);
+
+    @Override
+    public Integer call() {
+      Path database = Settings.required("--db", arguments.db);
+      if (arguments.batchSize < 1) {
+        throw Settings.invalid("--batch-size", arguments.batchSize, "must be 1 or more");
+      }
+      if (!Files.isReadable(arguments.file)) {
+        throw new io.filesight.bootstrap.config.ConfigurationException(
+            arguments.file + ": no readable file there");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      ConsoleProgress progress = new ConsoleProgress(err, System.console() != null);
+      try (SqliteDatabase db = SqliteDatabase.open(database, true)) {
+        ImportSummary summary =
+            run(
+                new Importer(db, progress),
+                arguments.file,
+                new ImportOptions(arguments.strict, arguments.batchSize));
+        progress.finish();
+        out.printf(
+            Locale.ROOT,
+            "%s: read %d, inserted %d, updated %d, rejected %d%n",
+            arguments.file,
+            summary.read(),
+            summary.inserted(),
+            summary.updated(),
+            summary.rejected());
+        return FilesightCli.OK;
+      } catch (ImportFailedException e) {
+        progress.finish();
+        err.println("filesight: " + FilesightCli.oneLine(e));
+        return FilesightCli.FAILURE;
+      }
+    }
+  }
+
+  @Command(
+      name = "machines",
+      mixinStandardHelpOptions = true,
+      description = "A Defender GET /api/machines response ({\"value\":[...]}) or JSON Lines.")
+  static final class Machines extends Kind {
+    @Override
+    ImportSummary run(Importer importer, Path file, ImportOptions options) {
+      return importer.machines(file, options);
+    }
+  }
+
+  @Command(
+      name = "observations",
+      mixinStandardHelpOptions = true,
+      description = "Advanced Hunting CSV (DeviceId, SHA1, SHA256, MD5, Timestamp, ...) or JSON Lines.")
+  static final class Observations extends Kind {
+    @Override
+    ImportSummary run(Importer importer, Path file, ImportOptions options) {
+      return importer.observations(file, options);
+    }
+  }
+
+  @Command(
+      name = "access",
+      mixinStandardHelpOptions = true,
+      description = "Machine groups and roles as JSON; replaces the previous access configuration.")
+  static final class Access extends Kind {
+    @Override
+    ImportSummary run(Importer importer, Path file, ImportOptions options) {
+      return importer.access(file, options);
+    }
+  }
+
+  /** Progress on a terminal (one rewritten line), rejections always, one per line on stderr. */
+  static final class ConsoleProgress implements ImportListener {
+    private final PrintWriter err;
+    private final boolean terminal;
+    private boolean drawn;
+
+    ConsoleProgress(PrintWriter err, boolean terminal) {
+      this.err = err;
+      this.terminal = terminal;
+    }
+
+    @Override
+    public synchronized void progress(long done, OptionalLong total, double recordsPerSecond) {
+      if (!terminal) {
+        return;
+      }
+      String of = total.isPresent() ? "/" + total.getAsLong() : "";
+      err.printf(Locale.ROOT, "\r%d%s records, %.0f records/s   ", done, of, recordsPerSecond);
+      err.flush();
+      drawn = true;
+    }
+
+    @Override
+    public synchronized void rejected(RejectedRecord record) {
+      if (drawn) {
+        err.println();
+        drawn = false;
+      }
+      err.println(record.file() + ":" + record.line() + ": rejected: " + record.reason());
+    }
+
+    synchronized void finish() {
+      if (drawn) {
+        err.println();
+        drawn = false;
+      }
+    }
+  }
+}

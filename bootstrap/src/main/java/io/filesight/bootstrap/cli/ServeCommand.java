@@ -1,0 +1,145 @@
+package io.filesight.bootstrap.cli;
+
+import io.filesight.adapter.auth.JwksSource;
+import io.filesight.adapter.auth.TokenSettings;
+import io.filesight.adapter.http.HttpSettings;
+import io.filesight.adapter.http.UnknownFileAnswer;
+import io.filesight.bootstrap.lifecycle.FilesightServer;
+import io.filesight.bootstrap.lifecycle.ServerSettings;
+import io.filesight.bootstrap.config.LoggingSetup;
+import io.filesight.bootstrap.config.Settings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code filesight serve}: serves the Defender API from a SQLite database. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves GET /api/files/{id}/machines from a SQLite database.",
+      "Every option can also be set by the environment variable FILESIGHT_<OPTION> (e.g."
+          + " FILESIGHT_DB, FILESIGHT_UNKNOWN_FILE) or by the key <option> in the --config file"
+          + " (Java properties); precedence: flag > environment > file > default."
+    })
+public final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (properties).")
+  Path config;
+
+  @Option(names = "--db", paramLabel = "FILE", description = "SQLite database file.")
+  Path db;
+
+  @Option(
+      names = "--create",
+      description = "Create the database when the file does not exist (default: refuse to start).")
+  boolean create;
+
+  @Option(names = "--port", defaultValue = "8080", description = "TCP port (0 = any free port).")
+  int port;
+
+  @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to listen on.")
+  String bind;
+
+  @Option(
+      names = "--jwks",
+      paramLabel = "FILE|URL",
+      description = "Signing keys trusted for bearer tokens: a JWKS file or https URL.")
+  String jwks;
+
+  @Option(names = "--tenant", description = "Azure AD tenant id whose tokens are accepted.")
+  String tenant;
+
+  @Option(
+      names = "--audience",
+      split = ",",
+      description = "Accepted token audience (repeatable; default: the three Defender API hosts).")
+  List<String> audiences;
+
+  @Option(
+      names = "--unknown-file",
+      defaultValue = "not-found",
+      description = "Answer for a file never seen: not-found (404, the Defender page) or empty (200 []).")
+  String unknownFile;
+
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      description = "Public base URL written in @odata.context and nextLink (default: from the request).")
+  String baseUrl;
+
+  @Option(names = "--log-format", defaultValue = "text", description = "text or json.")
+  String logFormat;
+
+  @Option(
+      names = "--stop-timeout",
+      defaultValue = "20s",
+      description = "How long SIGTERM waits for in-flight requests.")
+  String stopTimeout;
+
+  @Override
+  public Integer call() {
+    ServerSettings settings = settings();
+    LoggingSetup.configure(logFormat);
+    FilesightServer server = FilesightServer.start(settings);
+    ShutdownOnSignal.install(server);
+    spec.commandLine().getOut().println("filesight serving on port " + server.port());
+    return FilesightCli.OK;
+  }
+
+  ServerSettings settings() {
+    Path database = Settings.required("--db", db);
+    Settings.oneOf("--log-format", logFormat, "text", "json");
+    String unknown = Settings.oneOf("--unknown-file", unknownFile, "not-found", "empty");
+    Optional<URI> base =
+        baseUrl == null || baseUrl.isBlank()
+            ? Optional.empty()
+            : Optional.of(Settings.baseUrl("--base-url", baseUrl));
+    Duration stop = Settings.duration("--stop-timeout", stopTimeout);
+    HttpSettings http =
+        new HttpSettings(
+            Settings.required("--bind", bind),
+            Settings.port("--port", port),
+            base,
+            unknown.equals("empty") ? UnknownFileAnswer.EMPTY : UnknownFileAnswer.NOT_FOUND,
+            logFormat.equals("json"),
+            stop);
+    return new ServerSettings(database, create, tokenSettings(), http);
+  }
+
+  private TokenSettings tokenSettings() {
+    String tenantId = Settings.required("--tenant", tenant).strip();
+    String keys = Settings.required("--jwks", jwks).strip();
+    JwksSource source;
+    if (keys.startsWith("https://") || keys.startsWith("http://")) {
+      URI uri = Settings.baseUrl("--jwks", keys);
+      source = JwksSource.url(URI.create(keys.strip()));
+      if (uri.getScheme().equals("http") && !isLoopback(uri.getHost())) {
+        throw Settings.invalid("--jwks", keys, "a key set URL must use https");
+      }
+    } else {
+      Path file = Path.of(keys);
+      if (!java.nio.file.Files.isReadable(file)) {
+        throw Settings.invalid("--jwks", keys, "no readable file there");
+      }
+      source = JwksSource.file(file);
+    }
+    List<String> accepted =
+        audiences == null || audiences.isEmpty()
+            ? TokenSettings.DEFAULT_AUDIENCES
+            : audiences.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+    return new TokenSettings(tenantId, accepted, source, Duration.ofSeconds(60));
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
+  }
+}

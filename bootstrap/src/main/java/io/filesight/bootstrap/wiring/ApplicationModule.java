@@ -1,0 +1,56 @@
+package io.filesight.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.name.Named;
+import io.filesight.application.port.in.AuthenticateCaller;
+import io.filesight.application.port.in.CheckReadiness;
+import io.filesight.application.port.in.FindRelatedMachines;
+import io.filesight.application.port.out.AccessDirectory;
+import io.filesight.application.port.out.AccessTokenVerifier;
+import io.filesight.application.port.out.MachineRepository;
+import io.filesight.application.port.out.QuotaLedger;
+import io.filesight.application.port.out.ReadinessProbe;
+import io.filesight.application.service.AuthenticateCallerService;
+import io.filesight.application.service.CheckReadinessService;
+import io.filesight.application.service.FindRelatedMachinesService;
+import io.filesight.domain.RateQuota;
+import java.time.Clock;
+import java.util.List;
+
+/** Wiring: the use cases over whatever out-port adapters the other modules provide. */
+public final class ApplicationModule extends AbstractModule {
+  private final RateQuota quota;
+  private final Clock clock;
+
+  public ApplicationModule(RateQuota quota, Clock clock) {
+    this.quota = quota;
+    this.clock = clock;
+  }
+
+  @Override
+  protected void configure() {
+    binder().requireExplicitBindings();
+  }
+
+  @Provides
+  @Singleton
+  FindRelatedMachines findRelatedMachines(
+      MachineRepository machines, AccessDirectory access, QuotaLedger ledger) {
+    return new FindRelatedMachinesService(machines, access, ledger, quota, clock);
+  }
+
+  @Provides
+  @Singleton
+  AuthenticateCaller authenticateCaller(AccessTokenVerifier verifier) {
+    return new AuthenticateCallerService(verifier);
+  }
+
+  @Provides
+  @Singleton
+  CheckReadiness checkReadiness(
+      @Named("database") ReadinessProbe database, @Named("keys") ReadinessProbe keys) {
+    return new CheckReadinessService(List.of(database, keys));
+  }
+}

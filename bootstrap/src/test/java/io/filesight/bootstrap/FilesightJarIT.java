@@ -1,0 +1,245 @@
+package io.filesight.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shaded jar as an operator runs it: a child process per command, real HTTP, real signals. */
+class FilesightJarIT {
+  private static final Path JAR = Path.of("target", "filesight.jar");
+  private static final String EXAMPLE_SHA1 = "1e5bc9d7e413ddd7902c2932e418702b84d0cc07";
+  private static final Pattern PORT = Pattern.compile("https?://127\\.0\\.0\\.1:(\\d+)|port (\\d+)");
+
+  @TempDir Path dir;
+  private final List<Process> started = new ArrayList<>();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @AfterEach
+  void killLeftovers() {
+    started.forEach(Process::destroyForcibly);
+  }
+
+  private Process start(String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx256m");
+    command.add("-jar");
+    command.add(JAR.toAbsolutePath().toString());
+    command.addAll(List.of(args));
+    Process process =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(false).start();
+    started.add(process);
+    return process;
+  }
+
+  /** Runs a command to completion; returns exit code, stdout and stderr. */
+  private Result run(String... args) throws Exception {
+    Process process = start(args);
+    byte[] out = process.getInputStream().readAllBytes();
+    byte[] err = process.getErrorStream().readAllBytes();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished: %s", List.of(args)).isTrue();
+    return new Result(
+        process.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8));
+  }
+
+  record Result(int exitCode, String out, String err) {}
+
+  /** Reads the child's stdout in the background and waits for the line with its port. */
+  private int awaitPort(Process process) throws Exception {
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader out =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                  lines.add(line);
+                }
+              } catch (IOException ignored) {
+                // the process ended
+              }
+            });
+    reader.setDaemon(true);
+    reader.start();
+    Thread errors =
+        new Thread(
+            () -> {
+              try {
+                process.getErrorStream().transferTo(OutputStream.nullOutputStream());
+              } catch (IOException ignored) {
+                // the process ended
+              }
+            });
+    errors.setDaemon(true);
+    errors.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      String line = lines.poll(1, TimeUnit.SECONDS);
+      if (line == null) {
+        assertThat(process.isAlive()).as("server process still running").isTrue();
+        continue;
+      }
+      Matcher matcher = PORT.matcher(line);
+      if (matcher.find()) {
+        return Integer.parseInt(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+      }
+    }
+    throw new AssertionError("the server never printed its port");
+  }
+
+  private HttpResponse<String> get(int port, String path, String token) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + token)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void demoThenATokenThenTheDefenderExampleRequestAnswers200WithMachines() throws Exception {
+    Process demo = start("demo", "--port", "0", "--dir", "demo");
+    int port = awaitPort(demo);
+
+    Result token = run("token", "--key", "demo/keys");
+    assertThat(token.exitCode()).as(token.err()).isZero();
+
+    HttpResponse<String> response =
+        get(port, "/api/files/" + EXAMPLE_SHA1 + "/machines", token.out().strip());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"value\":[{\"id\":\"").contains("\"computerDnsName\"");
+
+    demo.destroy();
+    assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(demo.exitValue()).isZero();
+
+    // The second run reuses the directory.
+    Process again = start("demo", "--port", "0", "--dir", "demo");
+    int secondPort = awaitPort(again);
+    assertThat(get(secondPort, "/api/files/" + EXAMPLE_SHA1 + "/machines", token.out().strip()).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void sigtermLetsAnInFlightRequestFinishThenExitsZero() throws Exception {
+    // A file seen on 10,000 machines makes a response far larger than the socket buffers, so a
+    // client that stops reading keeps the request in flight.
+    int machines = 10_000;
+    String hot = "abcdefabcdefabcdefabcdefabcdefabcdefabcd";
+    List<String> machineLines = new ArrayList<>();
+    List<String> observationLines = new ArrayList<>(List.of("Timestamp,DeviceId,SHA1"));
+    for (int i = 0; i < machines; i++) {
+      String id = String.format(Locale.ROOT, "%040x", i + 1);
+      machineLines.add(
+          "{\"id\":\"" + id + "\",\"computerDnsName\":\"host-" + i + ".contoso.local\","
+              + "\"firstSeen\":\"2024-01-01T00:00:00Z\",\"lastSeen\":\"2026-01-01T00:00:00Z\","
+              + "\"osPlatform\":\"Windows11\",\"healthStatus\":\"Active\",\"rbacGroupId\":0,"
+              + "\"onboardingStatus\":\"Onboarded\",\"machineTags\":[\"" + "t".repeat(400) + "\",\""
+              + "u".repeat(400) + "\"]}");
+      observationLines.add("2026-01-01T00:00:00Z," + id + "," + hot);
+    }
+    Files.write(dir.resolve("machines.jsonl"), machineLines);
+    Files.write(dir.resolve("observations.csv"), observationLines);
+    assertThat(run("import", "machines", "machines.jsonl", "--db", "big.db").exitCode()).isZero();
+    assertThat(run("import", "observations", "observations.csv", "--db", "big.db").exitCode())
+        .isZero();
+    assertThat(run("keygen", "--out", "keys").exitCode()).isZero();
+    String tenant = "0f0e0d0c-0b0a-0908-0706-050403020100";
+    Result token = run("token", "--key", "keys", "--tenant", tenant);
+
+    Process server =
+        start("serve", "--db", "big.db", "--jwks", "keys/jwks.json", "--tenant", tenant, "--port", "0");
+    int port = awaitPort(server);
+
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      OutputStream request = socket.getOutputStream();
+      request.write(
+          ("GET /api/files/" + hot + "/machines HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + "Authorization: Bearer " + token.out().strip() + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      request.flush();
+      InputStream response = socket.getInputStream();
+      byte[] first = response.readNBytes(1024);
+      assertThat(new String(first, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200");
+
+      server.destroy(); // SIGTERM while the response is far from written
+      Thread.sleep(1000);
+      assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
+          .as("new connections are refused while draining")
+          .isInstanceOf(ConnectException.class);
+
+      ByteArrayOutputStream rest = new ByteArrayOutputStream();
+      response.transferTo(rest);
+      String body = new String(first, StandardCharsets.UTF_8) + rest.toString(StandardCharsets.UTF_8);
+      assertThat(body.strip()).endsWith("]}");
+      assertThat(body.split("\"computerDnsName\"", -1)).hasSize(machines + 1);
+    }
+    assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(server.exitValue()).isZero();
+  }
+
+  @Test
+  void badConfigurationExitsTwoWithOneLineNamingTheSetting() throws Exception {
+    Result badPort = run("serve", "--db", "x.db", "--jwks", "j.json", "--tenant", "t", "--port", "70000");
+    Result missingDb = run("serve", "--jwks", "j.json", "--tenant", "t");
+    Result badMode = run("serve", "--db", "x.db", "--jwks", "j.json", "--tenant", "t", "--unknown-file", "maybe");
+
+    assertThat(badPort.exitCode()).isEqualTo(2);
+    assertThat(badPort.err().strip().lines()).hasSize(1);
+    assertThat(badPort.err()).contains("--port");
+    assertThat(missingDb.exitCode()).isEqualTo(2);
+    assertThat(missingDb.err()).contains("--db").contains("FILESIGHT_DB");
+    assertThat(badMode.exitCode()).isEqualTo(2);
+    assertThat(badMode.err()).contains("--unknown-file");
+  }
+
+  @Test
+  void aMissingDatabaseFailsFastInsteadOfBeingCreated() throws Exception {
+    assertThat(run("keygen", "--out", "keys").exitCode()).isZero();
+
+    Result missing = run("serve", "--db", "absent.db", "--jwks", "keys/jwks.json", "--tenant", "t", "--port", "0");
+
+    assertThat(missing.exitCode()).isNotZero();
+    assertThat(missing.err()).contains("absent.db");
+    assertThat(dir.resolve("absent.db")).doesNotExist();
+  }
+
+  @Test
+  void versionAndHelpWork() throws Exception {
+    Result version = run("--version");
+    Result help = run("serve", "--help");
+
+    assertThat(version.exitCode()).isZero();
+    assertThat(version.out()).startsWith("filesight 0.1.0");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("--unknown-file").contains("FILESIGHT_DB");
+  }
+}

@@ -1,0 +1,47 @@
+package io.filesight.bootstrap.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The product obeys every layering rule of DESIGN.md section 2. */
+class ArchitectureTest {
+  private static JavaClasses product;
+
+  @BeforeAll
+  static void importProduct() {
+    product =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TEST_FIXTURES)
+            .importPackages("io.filesight");
+  }
+
+  @Test
+  void everyModuleIsOnTheClasspath() {
+    // The rules below would pass vacuously if a layer were missing from the import.
+    for (String layer :
+        new String[] {
+          "domain", "application.port.in", "application.port.out", "application.service",
+          "adapter.http", "adapter.persistence", "adapter.auth", "bootstrap"
+        }) {
+      assertThat(product.stream().anyMatch(c -> c.getPackageName().startsWith("io.filesight." + layer)))
+          .as("classes in io.filesight.%s", layer)
+          .isTrue();
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> productObeysEveryRule() {
+    return new ArchitectureRules("io.filesight")
+        .all().stream()
+            .map(named -> DynamicTest.dynamicTest(named.name(), () -> named.rule().check(product)));
+  }
+}
