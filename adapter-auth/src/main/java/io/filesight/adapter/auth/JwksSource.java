@@ -35,6 +35,15 @@ public sealed interface JwksSource {
     return new JwksUrl(uri, timeout);
   }
 
+  /** The signing keys Azure AD publishes for {@code tenantId} (they sign v1 and v2 tokens). */
+  static JwksSource azureAd(String tenantId) {
+    if (tenantId == null || !tenantId.matches("[A-Za-z0-9.-]+")) {
+      throw new IllegalArgumentException("not a tenant id or domain: " + tenantId);
+    }
+    return url(
+        URI.create("https://login.microsoftonline.com/" + tenantId + "/discovery/v2.0/keys"));
+  }
+
   /** A JWKS document in a local file, e.g. the one {@link DevelopmentKeys} writes. */
   record JwksFile(Path path) implements JwksSource {
     public JwksFile {

@@ -7,22 +7,19 @@ import io.filesight.application.port.in.UnauthenticatedException;
 import io.filesight.application.port.in.UnauthenticatedException.Reason;
 import io.filesight.application.service.AuthenticateCallerService;
 import io.filesight.domain.ApplicationCaller;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Authorization header cases of issue 4, through the use case and the real verifier. */
 class BearerAuthenticationTest {
-  @TempDir Path dir;
   TokenFixture fixture;
   AuthenticateCallerService authenticate;
 
   @BeforeEach
   void setUp() {
-    fixture = new TokenFixture(dir);
+    fixture = new TokenFixture();
     authenticate = new AuthenticateCallerService(fixture.verifier);
   }
 
@@ -41,7 +38,7 @@ class BearerAuthenticationTest {
 
   @Test
   void emptyBearerIsRejected() {
-    assertUnauthenticated("Bearer ", Reason.EMPTY_TOKEN);
+    assertUnauthenticated("Bearer    ", Reason.EMPTY_TOKEN);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -65,7 +66,23 @@ class JwksSourceTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
+  void azureAdKeysComeFromTheTenantsDiscoveryEndpoint() {
+    assertThat(JwksSource.azureAd("contoso.onmicrosoft.com"))
+        .isEqualTo(
+            JwksSource.url(
+                URI.create(
+                    "https://login.microsoftonline.com/contoso.onmicrosoft.com/discovery/v2.0/keys")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "a/b", "evil.example/x?", "t#"})
+  void azureAdRefusesSomethingThatIsNoTenant(String tenant) {
+    assertThatThrownBy(() -> JwksSource.azureAd(tenant))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void settingsDefaultToTheDefenderAudiencesAndAMinuteOfSkew() {
     TokenSettings settings =
         TokenSettings.of("t", JwksSource.url(URI.create("https://example.com/k")));

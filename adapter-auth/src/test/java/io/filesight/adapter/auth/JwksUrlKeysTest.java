@@ -42,6 +42,7 @@ class JwksUrlKeysTest {
   final AtomicReference<String> served = new AtomicReference<>(jwks(KEY_A));
   final AtomicInteger status = new AtomicInteger(200);
   volatile CountDownLatch hold = new CountDownLatch(0);
+  volatile boolean stallBody;
   HttpServer server;
   ExecutorService handlers;
 
@@ -54,17 +55,30 @@ class JwksUrlKeysTest {
         "/keys",
         exchange -> {
           requests.incrementAndGet();
-          try {
-            hold.await(20, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
           byte[] body = served.get().getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(status.get(), body.length);
-          exchange.getResponseBody().write(body);
+          if (stallBody) {
+            // Headers and a first byte go out at once; the rest never comes until released.
+            exchange.sendResponseHeaders(status.get(), body.length);
+            exchange.getResponseBody().write(body, 0, 1);
+            exchange.getResponseBody().flush();
+            awaitRelease();
+            exchange.getResponseBody().write(body, 1, body.length - 1);
+          } else {
+            awaitRelease();
+            exchange.sendResponseHeaders(status.get(), body.length);
+            exchange.getResponseBody().write(body);
+          }
           exchange.close();
         });
     server.start();
+  }
+
+  private void awaitRelease() {
+    try {
+      hold.await(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @AfterEach
@@ -180,6 +194,23 @@ class JwksUrlKeysTest {
     assertThat(requests).hasValue(2);
     assertThat(verifier.verify(token(KEY_A))).isInstanceOf(ApplicationCaller.class);
     new KeySetReadinessProbe(verifier).check();
+  }
+
+  @Test
+  void endpointStallingMidBodyFailsAnUnknownKidWithinTheTimeout() {
+    NimbusAccessTokenVerifier verifier = verifier(Duration.ofMillis(300));
+    verifier.verify(token(KEY_A));
+    served.set(jwks(KEY_A, KEY_B));
+    stallBody = true;
+    hold = new CountDownLatch(1);
+    clock.advance(Duration.ofSeconds(31));
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () ->
+            assertThatThrownBy(() -> verifier.verify(token(KEY_B)))
+                .hasMessageContaining("unknown signing key kid key-b"));
+    assertThat(verifier.verify(token(KEY_A))).isInstanceOf(ApplicationCaller.class);
   }
 
   @Test

@@ -8,14 +8,12 @@ import io.filesight.domain.ApplicationCaller;
 import io.filesight.domain.Caller;
 import io.filesight.domain.DelegatedCaller;
 import io.filesight.domain.Permission;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -23,12 +21,11 @@ import org.junit.jupiter.params.provider.FieldSource;
 class TokenAcceptanceTest {
   static final List<String> AUDIENCES = TokenSettings.DEFAULT_AUDIENCES;
 
-  @TempDir Path dir;
   TokenFixture fixture;
 
   @BeforeEach
   void setUp() {
-    fixture = new TokenFixture(dir);
+    fixture = new TokenFixture();
   }
 
   @Test

@@ -10,6 +10,9 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.filesight.application.fake.MutableClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,12 +31,28 @@ final class TokenFixture {
   final DevelopmentTokens tokens;
   final NimbusAccessTokenVerifier verifier;
 
-  TokenFixture(Path dir) {
-    keys = DevelopmentKeys.generate(dir);
+  /** One key pair for the whole test run: RSA key generation is the slow part of a fixture. */
+  private static final DevelopmentKeys SHARED_KEYS = generateShared();
+
+  TokenFixture() {
+    keys = SHARED_KEYS;
     tokens = new DevelopmentTokens(keys, clock);
     verifier =
         new NimbusAccessTokenVerifier(
             TokenSettings.of(TENANT, JwksSource.file(keys.jwksFile())), clock);
+  }
+
+  private static DevelopmentKeys generateShared() {
+    try {
+      Path dir = Files.createTempDirectory("filesight-test-keys");
+      dir.toFile().deleteOnExit();
+      DevelopmentKeys keys = DevelopmentKeys.generate(dir);
+      keys.jwksFile().toFile().deleteOnExit();
+      dir.resolve(DevelopmentKeys.SIGNING_KEY_FILE).toFile().deleteOnExit();
+      return keys;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   RSAKey trustedKey() {

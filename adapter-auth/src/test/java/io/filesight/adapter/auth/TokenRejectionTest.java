@@ -24,7 +24,6 @@ import io.filesight.application.port.out.InvalidTokenException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -32,18 +31,16 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every way a token must fail, each asserting the reason so a removed check is noticed. */
 class TokenRejectionTest {
-  @TempDir Path dir;
   TokenFixture fixture;
 
   @BeforeEach
   void setUp() {
-    fixture = new TokenFixture(dir);
+    fixture = new TokenFixture();
   }
 
   private void assertRejected(String token, String reason) {
