@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,15 +24,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The trusted RS256 signing keys by {@code kid}, loaded lazily from a {@link JwksSource} and reread
  * when a token names an unknown key, at most once per {@link JwksSource#MIN_REFRESH_INTERVAL}.
- * Lookups of known keys never wait for a reload: they read an immutable snapshot.
+ * Lookups of known keys never wait for a reload: they read an immutable snapshot. Keys older than
+ * {@link #MAX_KEY_AGE} are reread in the background, so a key the issuer withdrew stops being
+ * trusted without a restart.
  */
 final class SigningKeys {
+  /** After this long the key set is reread in the background, as Azure AD advises (daily). */
+  static final Duration MAX_KEY_AGE = Duration.ofHours(24);
+
   private static final int MIN_RSA_BITS = 2048;
 
   private final JwksSource source;
@@ -40,7 +47,9 @@ final class SigningKeys {
   private final ReentrantLock reloadLock = new ReentrantLock();
   private final AtomicLong loads = new AtomicLong();
   private volatile Map<String, RSASSAVerifier> verifiersByKid = Map.of();
+  private final AtomicBoolean backgroundReload = new AtomicBoolean();
   private volatile Instant lastAttempt;
+  private volatile Instant lastSuccess;
   private volatile String lastProblem = "keys not loaded yet";
 
   SigningKeys(JwksSource source, Clock clock) {
@@ -59,6 +68,7 @@ final class SigningKeys {
   Optional<RSASSAVerifier> verifierFor(String kid) {
     RSASSAVerifier known = verifiersByKid.get(kid);
     if (known != null) {
+      reloadInBackgroundIfStale();
       return Optional.of(known);
     }
     reloadIfDue();
@@ -85,6 +95,30 @@ final class SigningKeys {
     return loads.get();
   }
 
+  private void reloadInBackgroundIfStale() {
+    Instant now = clock.instant();
+    Instant loaded = lastSuccess;
+    Instant attempted = lastAttempt;
+    if (loaded == null
+        || now.isBefore(loaded.plus(MAX_KEY_AGE))
+        || now.isBefore(attempted.plus(JwksSource.MIN_REFRESH_INTERVAL))
+        || !backgroundReload.compareAndSet(false, true)) {
+      return;
+    }
+    Thread reload =
+        new Thread(
+            () -> {
+              try {
+                reloadIfDue();
+              } finally {
+                backgroundReload.set(false);
+              }
+            },
+            "filesight-jwks-reload");
+    reload.setDaemon(true);
+    reload.start();
+  }
+
   private void reloadIfDue() {
     // A caller waits at most for one read already in flight, which the source timeout bounds.
     reloadLock.lock();
@@ -98,6 +132,7 @@ final class SigningKeys {
       try {
         // A failed read keeps the keys we have: a flaky endpoint must not log everyone out.
         verifiersByKid = index(JWKSet.parse(read()));
+        lastSuccess = now;
         lastProblem = verifiersByKid.isEmpty() ? "the key set holds no usable RS256 key" : null;
       } catch (IOException | ParseException | RuntimeException e) {
         lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();

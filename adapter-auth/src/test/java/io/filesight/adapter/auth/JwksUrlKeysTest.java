@@ -98,18 +98,18 @@ class JwksUrlKeysTest {
         TokenSettings.of(TokenFixture.TENANT, JwksSource.url(url, timeout)), clock);
   }
 
-  private static String token(RSAKey key) {
+  private String token(RSAKey key) {
     return TokenFixture.sign(
         new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
         claims().build(),
         key);
   }
 
-  private static JWTClaimsSet.Builder claims() {
+  private JWTClaimsSet.Builder claims() {
     return new JWTClaimsSet.Builder()
         .audience("https://api.securitycenter.microsoft.com")
         .issuer("https://sts.windows.net/" + TokenFixture.TENANT + "/")
-        .expirationTime(Date.from(TokenFixture.NOW.plus(Duration.ofHours(2))))
+        .expirationTime(Date.from(clock.instant().plus(Duration.ofHours(2))))
         .claim("tid", TokenFixture.TENANT)
         .claim("appid", TokenFixture.APP)
         .claim("roles", List.of("Machine.Read.All"));
@@ -177,6 +177,40 @@ class JwksUrlKeysTest {
             KEY_A);
     assertThatThrownBy(() -> verifier.verify(freshTokenWithOldKey))
         .hasMessageContaining("unknown signing key kid key-a");
+  }
+
+  @Test
+  void keysOlderThanADayAreReloadedInTheBackground() throws InterruptedException {
+    NimbusAccessTokenVerifier verifier = verifier(Duration.ofSeconds(2));
+    verifier.verify(token(KEY_A));
+    served.set(jwks(KEY_B));
+    clock.advance(SigningKeys.MAX_KEY_AGE.plusSeconds(1));
+
+    // Still served from the cached key set; the reload happens beside the request.
+    assertThat(verifier.verify(token(KEY_A))).isInstanceOf(ApplicationCaller.class);
+    // Each probe is a new token: an accepted token is cached and would prove nothing.
+    for (int i = 0; i < 500 && accepts(verifier, withdrawnKeyToken(i)); i++) {
+      Thread.sleep(10);
+    }
+    assertThat(requests).hasValue(2);
+    assertThatThrownBy(() -> verifier.verify(withdrawnKeyToken(-1)))
+        .hasMessageContaining("unknown signing key kid key-a");
+  }
+
+  private String withdrawnKeyToken(int nonce) {
+    return TokenFixture.sign(
+        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("key-a").build(),
+        claims().claim("nonce", nonce).build(),
+        KEY_A);
+  }
+
+  private static boolean accepts(NimbusAccessTokenVerifier verifier, String token) {
+    try {
+      verifier.verify(token);
+      return true;
+    } catch (InvalidTokenException e) {
+      return false;
+    }
   }
 
   @Test
