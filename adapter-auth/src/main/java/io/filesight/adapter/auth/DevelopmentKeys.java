@@ -20,8 +20,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A local RSA-2048 signing key for development tokens: {@code signing-key.json} (the private JWK,
- * readable by its owner only) and {@code jwks.json} (the public key set the server trusts).
+ * Development tool: a local RSA-2048 signing key for development tokens: {@code signing-key.json}
+ * (the private JWK, readable by its owner only) and {@code jwks.json} (the public key set the
+ * server trusts).
  */
 public final class DevelopmentKeys {
   /** The private key file, readable by its owner only. */

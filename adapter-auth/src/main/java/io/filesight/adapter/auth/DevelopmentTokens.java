@@ -17,8 +17,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Mints v1 access tokens shaped like Azure AD's, signed with a {@link DevelopmentKeys} key, for
- * local use and tests.
+ * Development tool: mints v1 access tokens shaped like Azure AD's, signed with a {@link
+ * DevelopmentKeys} key, for local use and tests.
  *
  * @see <a
  *     href="https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference">Access

@@ -8,9 +8,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Where the trusted token signing keys (a JWKS document) come from: a local file, or a URL such as
- * {@code https://login.microsoftonline.com/{tenant}/discovery/v2.0/keys}. Either is cached and
- * reread on an unknown {@code kid} at most once per {@link #MIN_REFRESH_INTERVAL}.
+ * Configuration of the token adapter: where the trusted token signing keys (a JWKS document) come
+ * from: a local file, or a URL such as {@code
+ * https://login.microsoftonline.com/{tenant}/discovery/v2.0/keys}. Either is cached and reread on
+ * an unknown {@code kid} at most once per {@link #MIN_REFRESH_INTERVAL}.
  */
 public sealed interface JwksSource {
 

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Configuration of {@link NimbusAccessTokenVerifier}: the one Azure AD tenant trusted, the accepted
- * audiences, where the signing keys come from, and the clock skew tolerated on {@code exp}/{@code
- * nbf}.
+ * Configuration of the token adapter: for {@link NimbusAccessTokenVerifier}, the one Azure AD
+ * tenant trusted, the accepted audiences, where the signing keys come from, and the clock skew
+ * tolerated on {@code exp}/{@code nbf}.
  */
 public record TokenSettings(
     String tenantId, List<String> audiences, JwksSource keys, Duration clockSkew) {
