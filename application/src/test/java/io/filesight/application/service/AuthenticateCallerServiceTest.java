@@ -35,7 +35,7 @@ class AuthenticateCallerServiceTest {
         "Basic Z29vZA== | NOT_BEARER",
         "Bearergood | NOT_BEARER",
         "good | NOT_BEARER",
-        "'Bearer ' | NOT_BEARER",
+        "'Bearer ' | EMPTY_TOKEN",
         "'Bearer    ' | EMPTY_TOKEN",
         "Bearer bad | INVALID_TOKEN",
       })

@@ -43,6 +43,7 @@ class CheckReadinessServiceTest {
             .check();
 
     assertThat(readiness.ready()).isFalse();
-    assertThat(readiness.problems()).containsExactly(java.util.Map.entry("database", "database is locked"));
+    assertThat(readiness.problems())
+        .containsExactly(java.util.Map.entry("database", "database is locked"));
   }
 }
