@@ -19,15 +19,33 @@ import org.jdbi.v3.core.Handle;
  */
 public final class JdbiAccessDirectory implements AccessDirectory {
   private final SqliteDatabase database;
+  private volatile Versioned cached;
 
   public JdbiAccessDirectory(SqliteDatabase database) {
     this.database = database;
   }
 
+  /** A configuration with the version it was read at. */
+  private record Versioned(long version, AccessConfiguration configuration) {}
+
   @Override
   public AccessConfiguration accessConfiguration() {
-    // One read transaction, so a concurrent replace is seen entirely or not at all.
-    return database.reads().inTransaction(JdbiAccessDirectory::read);
+    // One read transaction, so a concurrent replace is seen entirely or not at all. The version
+    // check keeps every instance (and an import in another process) current at one query a call.
+    return database
+        .reads()
+        .inTransaction(
+            handle -> {
+              long version =
+                  handle.createQuery("SELECT version FROM access_state").mapTo(Long.class).one();
+              Versioned known = cached;
+              if (known != null && known.version() == version) {
+                return known.configuration();
+              }
+              AccessConfiguration configuration = read(handle);
+              cached = new Versioned(version, configuration);
+              return configuration;
+            });
   }
 
   /** Replaces the whole configuration atomically. */
@@ -42,7 +60,9 @@ public final class JdbiAccessDirectory implements AccessDirectory {
     handle.execute("DELETE FROM access_role");
     handle.execute("DELETE FROM machine_group_user_group");
     handle.execute("DELETE FROM machine_group");
-    handle.execute("UPDATE access_state SET configured = ?", configuration.configured());
+    handle.execute(
+        "UPDATE access_state SET configured = ?, version = version + 1",
+        configuration.configured());
     int position = 0;
     for (MachineGroupAccess access : configuration.machineGroups()) {
       MachineGroup group = access.group();

@@ -29,6 +29,11 @@ final class MachineEntities {
 
   private MachineEntities() {}
 
+  /** The DNS name of generated machine {@code index}, also written as DeviceName. */
+  static String dnsName(int index) {
+    return PREFIX[index % 5] + "-" + String.format("%05d", index) + ".contoso.com";
+  }
+
   static Map<String, Object> entity(
       int index, String id, long group, String groupName, SplittableRandom random, Instant now) {
     boolean server = group == DemoDataGenerator.SERVERS_GROUP_ID;
@@ -50,8 +55,8 @@ final class MachineEntities {
     m.put("exclusionReason", null);
     m.put(
         "computerDnsName", PREFIX[index % 5] + "-" + String.format("%05d", index) + ".contoso.com");
-    m.put("firstSeen", firstSeen.toString());
-    m.put("lastSeen", lastSeen.toString());
+    m.put("firstSeen", DefenderTime.format(firstSeen));
+    m.put("lastSeen", DefenderTime.format(lastSeen));
     m.put("osPlatform", platform[0]);
     m.put("osVersion", platform[1]);
     m.put("osProcessor", "x64");

@@ -69,18 +69,18 @@ final class ObservationRows {
       String sha1, String sha256, String md5, String name, int machine, SplittableRandom random) {
     Instant at = now.minusNanos(100 * (long) (random.nextDouble() * WINDOW_100NS));
     line.setLength(0);
-    line.append(at)
+    line.append(DefenderTime.format(at))
         .append(',')
         .append(machineIds.get(machine))
         .append(',')
-        .append("host-")
-        .append(machine)
-        .append(".contoso.com,")
+        .append(MachineEntities.dnsName(machine))
+        .append(',')
         .append(ACTIONS[random.nextInt(ACTIONS.length)])
         .append(',');
     quoted(name);
     line.append(',');
-    quoted(FOLDERS[random.nextInt(FOLDERS.length)] + "\\" + name);
+    String folder = FOLDERS[random.nextInt(FOLDERS.length)];
+    quoted(folder + (folder.startsWith("/") ? "/" : "\\") + name);
     line.append(',')
         .append(sha1)
         .append(',')
