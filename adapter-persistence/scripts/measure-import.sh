@@ -40,3 +40,6 @@ rows=$(sqlite3 "$WORK/bare.db" "SELECT COUNT(*) FROM observations")
 awk -v s="$start" -v e="$end" -v r="$rows" \
   'BEGIN { printf "  %d rows in %.1f s: %.0f records/s\n", r, e - s, r / (e - s) }'
 du -b "$WORK/bare.db" | sed 's/^/  /'
+
+echo "== lookups on the imported store (query plan, then time per lookup)"
+java -Xmx512m -cp "$CP" io.filesight.adapter.persistence.LookupMeasurement "$WORK/filesight.db"

@@ -14,7 +14,6 @@ import io.filesight.domain.RiskScore;
 import io.filesight.domain.VmMetadata;
 import io.filesight.domain.WireValue;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -205,8 +204,8 @@ final class MachineColumns {
   }
 
   private static Object parseJson(String json) {
-    try (JsonReader reader = new JsonReader(new StringReader(json), Integer.MAX_VALUE)) {
-      return reader.readValue(Integer.MAX_VALUE);
+    try {
+      return JsonReader.parse(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,6 +3,7 @@ package io.filesight.adapter.persistence.json;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class JsonReader implements Closeable {
 
   private final Reader in;
   private final int maxStringChars;
-  private final char[] buffer = new char[1 << 16];
+  private final char[] buffer;
   private int position;
   private int limit;
   private long line = 1;
@@ -29,8 +30,24 @@ public final class JsonReader implements Closeable {
 
   /** Reads {@code in}; strings over {@code maxStringChars} become {@link Oversized}. */
   public JsonReader(Reader in, int maxStringChars) {
+    this(in, maxStringChars, 1 << 16);
+  }
+
+  private JsonReader(Reader in, int maxStringChars, int bufferChars) {
     this.in = in;
     this.maxStringChars = maxStringChars;
+    this.buffer = new char[bufferChars];
+  }
+
+  /** Reads one whole value from a short text, with a buffer sized to it. */
+  public static Object parse(String text) throws IOException {
+    JsonReader reader =
+        new JsonReader(new StringReader(text), Integer.MAX_VALUE, Math.max(16, text.length()));
+    Object value = reader.readValue(Integer.MAX_VALUE);
+    if (reader.peek() >= 0) {
+      throw new JsonSyntaxException(reader.line(), "unexpected content after the value", false);
+    }
+    return value;
   }
 
   /** The line of the next character to read, from 1. */
