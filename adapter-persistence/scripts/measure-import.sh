@@ -9,7 +9,7 @@ OBSERVATIONS="${1:-10000000}"
 WORK="${2:-/tmp/filesight-measure}"
 MACHINES="${MACHINES:-20000}"
 FILES="${FILES:-500000}"
-BATCH="${BATCH:-50000}"
+BATCH="${BATCH:-100000}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 
 command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install -y sqlite3" >&2; exit 1; }

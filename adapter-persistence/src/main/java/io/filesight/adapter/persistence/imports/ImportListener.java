@@ -2,7 +2,10 @@ package io.filesight.adapter.persistence.imports;
 
 import java.util.OptionalLong;
 
-/** Hears how an import goes: progress after each committed batch and every rejected record. */
+/**
+ * Hears how an import goes: progress after each batch (committed at once, or at the end in strict
+ * mode) and every rejected record.
+ */
 public interface ImportListener {
 
   /**
