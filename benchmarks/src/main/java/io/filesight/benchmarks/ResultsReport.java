@@ -1,0 +1,283 @@
+package io.filesight.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns one run's figures into the table: each figure, its baseline measured in the same run, the
+ * ratio, the target and whether it is met. Prints it and writes it, with the machine, into the
+ * generated section of {@code BENCHMARKS.md} (between the {@code results} markers; the text around
+ * them is kept).
+ *
+ * <p>{@code --results FILE --jmh CSV --machine FILE --mode full|quick --stores S,M,L --out MD}
+ */
+public final class ResultsReport {
+  static final String START = "<!-- results:start (written by benchmarks/run.sh) -->";
+  static final String END = "<!-- results:end -->";
+
+  private final Map<String, Double> figures = new HashMap<>();
+  private final List<String> rows = new ArrayList<>();
+  private final List<String> missed = new ArrayList<>();
+
+  private ResultsReport() {}
+
+  public static void main(String[] argv) throws IOException {
+    Args args = new Args(argv);
+    ResultsReport report = new ResultsReport();
+    report.read(args.path("results"), args.path("jmh"));
+    String[] stores = args.text("stores").split(",");
+    String table = report.table(stores[0], stores[1], stores[2]);
+    String mode = args.text("mode");
+    StringBuilder section = new StringBuilder(START).append('\n');
+    section
+        .append("### Latest run: ")
+        .append(mode.equals("quick") ? "QUICK (smaller stores, shorter runs)" : "full")
+        .append(", ")
+        .append(args.text("date"))
+        .append("\n\n")
+        .append(table)
+        .append('\n');
+    section.append(
+        report.missed.isEmpty()
+            ? "Every target met in this run.\n"
+            : "Targets missed in this run: " + String.join("; ", report.missed) + ".\n");
+    section
+        .append("\nMachine:\n\n```\n")
+        .append(Files.readString(args.path("machine"), StandardCharsets.UTF_8).strip())
+        .append("\n```\n")
+        .append(END);
+    System.out.println();
+    System.out.println(table);
+    System.out.println(
+        report.missed.isEmpty()
+            ? "every target met"
+            : "missed: " + String.join("; ", report.missed));
+    Path out = args.path("out");
+    String existing = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
+    int start = existing.indexOf(START);
+    int end = existing.indexOf(END);
+    String updated =
+        start >= 0 && end > start
+            ? existing.substring(0, start) + section + existing.substring(end + END.length())
+            : (existing.isEmpty() ? "# filesight benchmarks\n\n" : existing + "\n")
+                + section
+                + "\n";
+    Files.writeString(out, updated, StandardCharsets.UTF_8);
+  }
+
+  private void read(Path results, Path jmh) throws IOException {
+    for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        try {
+          figures.put(line.substring(0, eq), Double.parseDouble(line.substring(eq + 1)));
+        } catch (NumberFormatException notANumber) {
+          // Text entries (notes) are not figures.
+        }
+      }
+    }
+    if (Files.exists(jmh)) {
+      for (String line : Files.readAllLines(jmh, StandardCharsets.UTF_8)) {
+        String[] cells = line.replace("\"", "").split(",");
+        if (cells.length >= 8 && cells[0].contains("LookupBenchmark.")) {
+          String method = cells[0].substring(cells[0].lastIndexOf('.') + 1);
+          String store = Path.of(cells[7]).getFileName().toString();
+          figures.put("jmh." + method + "." + store + ".us", Double.parseDouble(cells[4]));
+          figures.put("jmh." + method + "." + store + ".error_us", Double.parseDouble(cells[5]));
+        }
+      }
+    }
+  }
+
+  private String table(String small, String mid, String large) {
+    rows.add(
+        "| # | figure | value | baseline (same run) | baseline value | ratio | target | met? |");
+    rows.add("|---|---|---|---|---|---|---|---|");
+    double useCase = get("jmh.useCase." + large + ".us");
+    row(
+        "1",
+        "use case, file on 10 machines, " + large + " store (JMH avg)",
+        us(useCase, "jmh.useCase." + large),
+        "bare JDBC query, reused statement, same file",
+        us(get("jmh.bareQuery." + large + ".us"), "jmh.bareQuery." + large),
+        useCase / get("jmh.bareQuery." + large + ".us"),
+        "<= 2x",
+        useCase / get("jmh.bareQuery." + large + ".us") <= 2);
+    double smallCase = get("jmh.useCase." + small + ".us");
+    row(
+        "2",
+        "use case at " + large + " observations",
+        us(useCase, "jmh.useCase." + large),
+        "use case at " + small,
+        us(smallCase, "jmh.useCase." + small),
+        useCase / smallCase,
+        "<= 1.5x",
+        useCase / smallCase <= 1.5);
+    double midCase = get("jmh.useCase." + mid + ".us");
+    row(
+        "2",
+        "use case at " + mid + " observations",
+        us(midCase, "jmh.useCase." + mid),
+        "use case at " + small,
+        us(smallCase, "jmh.useCase." + small),
+        midCase / smallCase,
+        "(information)",
+        null);
+    double rps = get("wrk.filesight.rps");
+    double errors = get("wrk.filesight.errors") + get("wrk.filesight.non2xx");
+    row(
+        "3",
+        "HTTP throughput, wrk 64 connections, random stored files",
+        String.format(Locale.ROOT, "%,.0f req/s, %,.0f errors", rps, errors),
+        "bare Javalin route, same process, same bytes",
+        String.format(
+            Locale.ROOT,
+            "%,.0f req/s, %,.0f errors",
+            get("wrk.bare.rps"),
+            get("wrk.bare.errors") + get("wrk.bare.non2xx")),
+        rps / get("wrk.bare.rps"),
+        ">= 0.5, 0 errors",
+        rps / get("wrk.bare.rps") >= 0.5 && errors == 0);
+    latency("p99", 20);
+    latency("p999", 100);
+    double ttfb = get("hot.filesight.ttfb_median_ms");
+    row(
+        "5",
+        String.format(
+            Locale.ROOT,
+            "hot file (%,.0f machines stored), $top=10000, 16 at once: time to first byte, median"
+                + " (max)",
+            get("hot.machines")),
+        String.format(Locale.ROOT, "%.1f ms (%.1f ms)", ttfb, get("hot.filesight.ttfb_max_ms")),
+        "bare route, same bytes",
+        String.format(
+            Locale.ROOT,
+            "%.1f ms (%.1f ms)",
+            get("hot.bare.ttfb_median_ms"),
+            get("hot.bare.ttfb_max_ms")),
+        ttfb / get("hot.bare.ttfb_median_ms"),
+        "streams (reported)",
+        null);
+    row(
+        "5",
+        "hot file: whole answer, median (max)",
+        String.format(
+            Locale.ROOT,
+            "%.0f ms (%.0f ms), %,.1f MB each, %,.0f errors",
+            get("hot.filesight.total_median_ms"),
+            get("hot.filesight.total_max_ms"),
+            get("hot.filesight.bytes") / 1048576,
+            get("hot.filesight.errors")),
+        "bare route, same bytes",
+        String.format(
+            Locale.ROOT,
+            "%.0f ms (%.0f ms)",
+            get("hot.bare.total_median_ms"),
+            get("hot.bare.total_max_ms")),
+        get("hot.filesight.total_median_ms") / get("hot.bare.total_median_ms"),
+        "(information)",
+        null);
+    double heap = get("hot.filesight.heap_peak_mb");
+    row(
+        "5",
+        "server heap while the 16 run: peak in use (sampled every 5 ms)",
+        String.format(Locale.ROOT, "%.0f MB", heap),
+        "the heap limit (-Xmx)",
+        String.format(Locale.ROOT, "%.0f MB", get("hot.filesight.heap_max_mb")),
+        heap / get("hot.filesight.heap_max_mb"),
+        "< 256 MB",
+        heap < 256 && get("hot.filesight.errors") == 0);
+    double rate = get("import." + large + ".rate");
+    row(
+        "6",
+        String.format(
+            Locale.ROOT, "import of %,.0f observations (CSV)", get("import." + large + ".records")),
+        String.format(Locale.ROOT, "%,.0f records/s", rate),
+        "sqlite3 shell .import of the same CSV into a bare table",
+        String.format(Locale.ROOT, "%,.0f records/s", get("import.sqlite3.rate")),
+        rate / get("import.sqlite3.rate"),
+        ">= 0.5",
+        rate / get("import.sqlite3.rate") >= 0.5);
+    row(
+        "7",
+        "resident memory after a throughput run (filesight serve)",
+        String.format(Locale.ROOT, "%.0f MB", get("rss.filesight_mb")),
+        "bare route alone in its JVM, same run",
+        String.format(Locale.ROOT, "%.0f MB", get("rss.bare_mb")),
+        get("rss.filesight_mb") / get("rss.bare_mb"),
+        "(reported)",
+        null);
+    row(
+        "7",
+        "start-up to first successful request (filesight serve)",
+        String.format(Locale.ROOT, "%,.0f ms", get("startup.filesight.ms")),
+        "bare route alone in its JVM",
+        String.format(Locale.ROOT, "%,.0f ms", get("startup.bare.ms")),
+        get("startup.filesight.ms") / get("startup.bare.ms"),
+        "(reported)",
+        null);
+    return String.join("\n", rows) + "\n";
+  }
+
+  private void latency(String percentile, double targetMs) {
+    double value = get("latency.filesight." + percentile + "_ms");
+    double errors = get("latency.filesight.errors");
+    row(
+        "4",
+        String.format(
+            Locale.ROOT,
+            "latency %s at %,.0f req/s for %,.0f s, open model",
+            percentile.equals("p99") ? "p99" : "p99.9",
+            get("latency.rate"),
+            get("latency.seconds")),
+        String.format(Locale.ROOT, "%.2f ms (%,.0f errors)", value, errors),
+        "bare route, same generator and rate",
+        String.format(Locale.ROOT, "%.2f ms", get("latency.bare." + percentile + "_ms")),
+        value / get("latency.bare." + percentile + "_ms"),
+        String.format(Locale.ROOT, "< %.0f ms", targetMs),
+        value < targetMs && errors == 0);
+  }
+
+  private void row(
+      String number,
+      String figure,
+      String value,
+      String baseline,
+      String baselineValue,
+      double ratio,
+      String target,
+      Boolean met) {
+    String verdict = met == null ? "-" : met ? "yes" : "**no**";
+    if (Boolean.FALSE.equals(met)) {
+      missed.add("#" + number + " " + figure + " (" + value + ", target " + target + ")");
+    }
+    rows.add(
+        String.format(
+            Locale.ROOT,
+            "| %s | %s | %s | %s | %s | %s | %s | %s |",
+            number,
+            figure,
+            value,
+            baseline,
+            baselineValue,
+            Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.2f", ratio),
+            target,
+            verdict));
+  }
+
+  private String us(double value, String key) {
+    return String.format(Locale.ROOT, "%.1f µs ± %.1f", value, get(key + ".error_us"));
+  }
+
+  /** A figure of the run, NaN when a step did not produce it (shown as such, never as met). */
+  private double get(String key) {
+    return figures.getOrDefault(key, Double.NaN);
+  }
+}
