@@ -22,6 +22,7 @@ import java.util.Optional;
  */
 public final class JdbiMachineRepository implements MachineRepository {
   private final SqliteDatabase database;
+  private final StatementCache statements = new StatementCache();
 
   public JdbiMachineRepository(SqliteDatabase database) {
     this.database = database;
@@ -79,36 +80,33 @@ public final class JdbiMachineRepository implements MachineRepository {
     return sql.append(" ORDER BY o.machine_id LIMIT ? OFFSET ?").toString();
   }
 
-  private static List<Machine> page(
-      Connection connection, FileHash file, List<Long> groups, Page page) throws SQLException {
+  private List<Machine> page(Connection connection, FileHash file, List<Long> groups, Page page)
+      throws SQLException {
     int groupCount = groups == null ? 0 : groups.size();
-    try (PreparedStatement query =
-        connection.prepareStatement(pageSql(file.algorithm(), groupCount))) {
-      int i = 1;
-      query.setString(i++, file.hex());
-      for (int g = 0; g < groupCount; g++) {
-        query.setLong(i++, groups.get(g));
-      }
-      // One more than asked tells whether another page follows without counting.
-      query.setInt(i++, page.top() + 1);
-      query.setLong(i, page.skip());
-      List<Machine> machines = new ArrayList<>();
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          machines.add(MachineColumns.read(rows));
-        }
-      }
-      return machines;
+    PreparedStatement query = statements.prepare(connection, pageSql(file.algorithm(), groupCount));
+    int i = 1;
+    query.setString(i++, file.hex());
+    for (int g = 0; g < groupCount; g++) {
+      query.setLong(i++, groups.get(g));
     }
+    // One more than asked tells whether another page follows without counting.
+    query.setInt(i++, page.top() + 1);
+    query.setLong(i, page.skip());
+    List<Machine> machines = new ArrayList<>();
+    try (ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        machines.add(MachineColumns.read(rows));
+      }
+    }
+    return machines;
   }
 
-  private static boolean known(Connection connection, FileHash file) throws SQLException {
+  private boolean known(Connection connection, FileHash file) throws SQLException {
     String sql = "SELECT 1 FROM seen_file WHERE " + column(file.algorithm()) + " = ? LIMIT 1";
-    try (PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setString(1, file.hex());
-      try (ResultSet rows = query.executeQuery()) {
-        return rows.next();
-      }
+    PreparedStatement query = statements.prepare(connection, sql);
+    query.setString(1, file.hex());
+    try (ResultSet rows = query.executeQuery()) {
+      return rows.next();
     }
   }
 
