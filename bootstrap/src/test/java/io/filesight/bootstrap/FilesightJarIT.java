@@ -27,93 +27,38 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shaded jar as an operator runs it: a child process per command, real HTTP, real signals. */
 class FilesightJarIT {
-  private static final Path JAR = Path.of("target", "filesight.jar");
   private static final String EXAMPLE_SHA1 = "1e5bc9d7e413ddd7902c2932e418702b84d0cc07";
-  private static final Pattern PORT = Pattern.compile("https?://127\\.0\\.0\\.1:(\\d+)|port (\\d+)");
 
   @TempDir Path dir;
-  private final List<Process> started = new ArrayList<>();
+  private ChildProcesses processes;
   private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void processesIn() {
+    processes = ChildProcesses.shadedJar(dir);
+  }
 
   @AfterEach
   void killLeftovers() {
-    started.forEach(Process::destroyForcibly);
+    processes.close();
   }
 
   private Process start(String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx256m");
-    command.add("-jar");
-    command.add(JAR.toAbsolutePath().toString());
-    command.addAll(List.of(args));
-    Process process =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(false).start();
-    started.add(process);
-    return process;
+    return processes.start(args);
   }
 
-  /** Runs a command to completion; returns exit code, stdout and stderr. */
-  private Result run(String... args) throws Exception {
-    Process process = start(args);
-    byte[] out = process.getInputStream().readAllBytes();
-    byte[] err = process.getErrorStream().readAllBytes();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished: %s", List.of(args)).isTrue();
-    return new Result(
-        process.exitValue(),
-        new String(out, StandardCharsets.UTF_8),
-        new String(err, StandardCharsets.UTF_8));
+  private ChildProcesses.Result run(String... args) throws Exception {
+    return processes.run(args);
   }
 
-  record Result(int exitCode, String out, String err) {}
-
-  /** Reads the child's stdout in the background and waits for the line with its port. */
   private int awaitPort(Process process) throws Exception {
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader out =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                  lines.add(line);
-                }
-              } catch (IOException ignored) {
-                // the process ended
-              }
-            });
-    reader.setDaemon(true);
-    reader.start();
-    Thread errors =
-        new Thread(
-            () -> {
-              try {
-                process.getErrorStream().transferTo(OutputStream.nullOutputStream());
-              } catch (IOException ignored) {
-                // the process ended
-              }
-            });
-    errors.setDaemon(true);
-    errors.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      String line = lines.poll(1, TimeUnit.SECONDS);
-      if (line == null) {
-        assertThat(process.isAlive()).as("server process still running").isTrue();
-        continue;
-      }
-      Matcher matcher = PORT.matcher(line);
-      if (matcher.find()) {
-        return Integer.parseInt(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
-      }
-    }
-    throw new AssertionError("the server never printed its port");
+    return processes.awaitPort(process);
   }
 
   private HttpResponse<String> get(int port, String path, String token) throws Exception {
@@ -129,7 +74,7 @@ class FilesightJarIT {
     Process demo = start("demo", "--port", "0", "--dir", "demo");
     int port = awaitPort(demo);
 
-    Result token = run("token", "--key", "demo/keys");
+    ChildProcesses.Result token = run("token", "--key", "demo/keys");
     assertThat(token.exitCode()).as(token.err()).isZero();
 
     HttpResponse<String> response =
@@ -173,7 +118,7 @@ class FilesightJarIT {
         .isZero();
     assertThat(run("keygen", "--out", "keys").exitCode()).isZero();
     String tenant = "0f0e0d0c-0b0a-0908-0706-050403020100";
-    Result token = run("token", "--key", "keys", "--tenant", tenant);
+    ChildProcesses.Result token = run("token", "--key", "keys", "--tenant", tenant);
 
     Process server =
         start("serve", "--db", "big.db", "--jwks", "keys/jwks.json", "--tenant", tenant, "--port", "0");
@@ -208,9 +153,9 @@ class FilesightJarIT {
 
   @Test
   void badConfigurationExitsTwoWithOneLineNamingTheSetting() throws Exception {
-    Result badPort = run("serve", "--db", "x.db", "--jwks", "j.json", "--tenant", "t", "--port", "70000");
-    Result missingDb = run("serve", "--jwks", "j.json", "--tenant", "t");
-    Result badMode = run("serve", "--db", "x.db", "--jwks", "j.json", "--tenant", "t", "--unknown-file", "maybe");
+    ChildProcesses.Result badPort = run("serve", "--db", "x.db", "--jwks", "j.json", "--tenant", "t", "--port", "70000");
+    ChildProcesses.Result missingDb = run("serve", "--jwks", "j.json", "--tenant", "t");
+    ChildProcesses.Result badMode = run("serve", "--db", "x.db", "--jwks", "j.json", "--tenant", "t", "--unknown-file", "maybe");
 
     assertThat(badPort.exitCode()).isEqualTo(2);
     assertThat(badPort.err().strip().lines()).hasSize(1);
@@ -225,7 +170,7 @@ class FilesightJarIT {
   void aMissingDatabaseFailsFastInsteadOfBeingCreated() throws Exception {
     assertThat(run("keygen", "--out", "keys").exitCode()).isZero();
 
-    Result missing = run("serve", "--db", "absent.db", "--jwks", "keys/jwks.json", "--tenant", "t", "--port", "0");
+    ChildProcesses.Result missing = run("serve", "--db", "absent.db", "--jwks", "keys/jwks.json", "--tenant", "t", "--port", "0");
 
     assertThat(missing.exitCode()).isNotZero();
     assertThat(missing.err()).contains("absent.db");
@@ -233,9 +178,25 @@ class FilesightJarIT {
   }
 
   @Test
+  void aCorruptDatabaseFailsFastNamingTheFile() throws Exception {
+    assertThat(run("keygen", "--out", "keys").exitCode()).isZero();
+    byte[] garbage = new byte[8192];
+    new java.util.Random(7).nextBytes(garbage);
+    Files.write(dir.resolve("corrupt.db"), garbage);
+
+    ChildProcesses.Result corrupt =
+        run("serve", "--db", "corrupt.db", "--jwks", "keys/jwks.json", "--tenant", "t", "--port", "0");
+
+    assertThat(corrupt.exitCode()).isEqualTo(1);
+    assertThat(corrupt.err()).contains("corrupt.db");
+    assertThat(corrupt.err()).doesNotContain("\tat ");
+    assertThat(Files.readAllBytes(dir.resolve("corrupt.db"))).isEqualTo(garbage);
+  }
+
+  @Test
   void versionAndHelpWork() throws Exception {
-    Result version = run("--version");
-    Result help = run("serve", "--help");
+    ChildProcesses.Result version = run("--version");
+    ChildProcesses.Result help = run("serve", "--help");
 
     assertThat(version.exitCode()).isZero();
     assertThat(version.out()).startsWith("filesight 0.1.0");

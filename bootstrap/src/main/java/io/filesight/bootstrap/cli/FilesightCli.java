@@ -3,6 +3,7 @@ package io.filesight.bootstrap.cli;
 import io.filesight.bootstrap.config.ConfigurationException;
 import io.filesight.bootstrap.config.EnvironmentAndFileDefaults;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 
 /**
@@ -22,10 +23,21 @@ public final class FilesightCli {
   }
 
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new FilesightCommand());
+    return run(System.getenv(), out, err, args);
+  }
+
+  /** Runs {@code args} with {@code environment} standing for the process environment. */
+  public static int run(
+      Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine commandLine;
+    try {
+      commandLine = commandLine(environment, args);
+    } catch (ConfigurationException e) {
+      err.println("filesight: " + e.getMessage());
+      return USAGE;
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
-    commandLine.setDefaultValueProvider(EnvironmentAndFileDefaults.fromArgs(System.getenv(), args));
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> {
           if (exception instanceof ConfigurationException) {
@@ -38,16 +50,28 @@ public final class FilesightCli {
     commandLine.setParameterExceptionHandler(
         (exception, arguments) -> {
           CommandLine cmd = exception.getCommandLine();
-          cmd.getErr().println("filesight: " + exception.getMessage());
-          cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+          cmd.getErr()
+              .println(
+                  "filesight: "
+                      + oneLine(exception)
+                      + " (see '"
+                      + cmd.getCommandSpec().qualifiedName()
+                      + " --help')");
           return USAGE;
         });
-    try {
-      return commandLine.execute(args);
-    } catch (ConfigurationException e) {
-      err.println("filesight: " + e.getMessage());
-      return USAGE;
-    }
+    return commandLine.execute(args);
+  }
+
+  /**
+   * The command line with its defaults read from {@code environment} and the configuration file
+   * that {@code args} or the environment names.
+   *
+   * @throws ConfigurationException when that file cannot be read
+   */
+  public static CommandLine commandLine(Map<String, String> environment, String... args) {
+    CommandLine commandLine = new CommandLine(new FilesightCommand());
+    commandLine.setDefaultValueProvider(EnvironmentAndFileDefaults.fromArgs(environment, args));
+    return commandLine;
   }
 
   /** Whether the command leaves a server running after {@link #run} returns. */

@@ -1,0 +1,141 @@
+package io.filesight.bootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.filesight.adapter.http.UnknownFileAnswer;
+import io.filesight.bootstrap.lifecycle.ServerSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Where each serve setting comes from: flag, then environment, then config file, then default. */
+class ServeConfigurationTest {
+  @TempDir Path dir;
+  private Path jwks;
+  private final Map<String, String> environment = new HashMap<>();
+
+  @BeforeEach
+  void keySet() throws IOException {
+    jwks = Files.writeString(dir.resolve("jwks.json"), "{\"keys\":[]}");
+  }
+
+  private Path configFile(String... lines) throws IOException {
+    return Files.write(dir.resolve("filesight.properties"), List.of(lines));
+  }
+
+  private ServerSettings settings(String... extra) {
+    List<String> args = new ArrayList<>(List.of("serve", "--jwks", jwks.toString(), "--tenant", "t"));
+    args.addAll(List.of(extra));
+    String[] argv = args.toArray(String[]::new);
+    CommandLine commandLine = FilesightCli.commandLine(environment, argv);
+    CommandLine.ParseResult parsed = commandLine.parseArgs(argv);
+    ServeCommand serve = (ServeCommand) parsed.subcommand().commandSpec().userObject();
+    return serve.settings();
+  }
+
+  @Test
+  void defaultsApplyWhenNothingIsSet() {
+    environment.put("FILESIGHT_DB", "a.db");
+
+    ServerSettings settings = settings();
+
+    assertThat(settings.http().port()).isEqualTo(8080);
+    assertThat(settings.http().bindAddress()).isEqualTo("0.0.0.0");
+    assertThat(settings.http().unknownFile()).isEqualTo(UnknownFileAnswer.NOT_FOUND);
+    assertThat(settings.http().baseUrl()).isEmpty();
+    assertThat(settings.tokens().audiences()).hasSize(3);
+    assertThat(settings.createDatabase()).isFalse();
+  }
+
+  @Test
+  void theConfigFileOverridesDefaults() throws IOException {
+    Path config =
+        configFile(
+            "db=from-file.db", "port=9001", "unknown-file=empty", "base-url=https://fs.example.com/");
+
+    ServerSettings settings = settings("--config", config.toString());
+
+    assertThat(settings.database()).isEqualTo(Path.of("from-file.db"));
+    assertThat(settings.http().port()).isEqualTo(9001);
+    assertThat(settings.http().unknownFile()).isEqualTo(UnknownFileAnswer.EMPTY);
+    assertThat(settings.http().baseUrl()).contains(URI.create("https://fs.example.com"));
+  }
+
+  @Test
+  void theEnvironmentOverridesTheConfigFile() throws IOException {
+    Path config = configFile("db=from-file.db", "port=9001");
+    environment.put("FILESIGHT_CONFIG", config.toString());
+    environment.put("FILESIGHT_PORT", "9002");
+    environment.put("FILESIGHT_AUDIENCE", "api://filesight, https://api.security.microsoft.com");
+
+    ServerSettings settings = settings();
+
+    assertThat(settings.database()).isEqualTo(Path.of("from-file.db"));
+    assertThat(settings.http().port()).isEqualTo(9002);
+    assertThat(settings.tokens().audiences())
+        .containsExactly("api://filesight", "https://api.security.microsoft.com");
+  }
+
+  @Test
+  void aFlagOverridesEverything() throws IOException {
+    Path config = configFile("db=from-file.db", "port=9001");
+    environment.put("FILESIGHT_PORT", "9002");
+    environment.put("FILESIGHT_DB", "from-env.db");
+
+    ServerSettings settings =
+        settings("--config", config.toString(), "--port", "9003", "--db", "from-flag.db");
+
+    assertThat(settings.http().port()).isEqualTo(9003);
+    assertThat(settings.database()).isEqualTo(Path.of("from-flag.db"));
+    assertThat(settings.http().baseUrl()).isEqualTo(Optional.empty());
+  }
+
+  private String[] run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = FilesightCli.run(environment, new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new String[] {String.valueOf(code), err.toString()};
+  }
+
+  @Test
+  void aBadEnvironmentValueExitsTwoWithOneLineNamingTheSetting() {
+    environment.put("FILESIGHT_PORT", "eighty");
+
+    String[] result = run("serve", "--db", "x.db", "--jwks", jwks.toString(), "--tenant", "t");
+
+    assertThat(result[0]).isEqualTo("2");
+    assertThat(result[1].strip().lines()).hasSize(1);
+    assertThat(result[1]).contains("--port").contains("eighty");
+  }
+
+  @Test
+  void anUnreadableConfigFileExitsTwoNamingIt() {
+    String[] result = run("serve", "--config", dir.resolve("missing.properties").toString());
+
+    assertThat(result[0]).isEqualTo("2");
+    assertThat(result[1]).contains("missing.properties");
+  }
+
+  @Test
+  void aBadBaseUrlInTheFileExitsTwoNamingTheSetting() throws IOException {
+    Path config = configFile("db=x.db", "base-url=ftp://nope");
+
+    String[] result = run("serve", "--config", config.toString(), "--jwks", jwks.toString(), "--tenant", "t");
+
+    assertThat(result[0]).isEqualTo("2");
+    assertThat(result[1].strip().lines()).hasSize(1);
+    assertThat(result[1]).contains("--base-url").contains("FILESIGHT_BASE_URL");
+  }
+}
