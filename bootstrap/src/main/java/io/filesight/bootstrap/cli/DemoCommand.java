@@ -154,7 +154,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("  export USER_TOKEN=" + user);
     out.println("  curl -s -H \"Authorization: Bearer $USER_TOKEN\" " + url);
     out.println();
-    out.println("More tokens: java -jar bootstrap/target/filesight.jar token --help");
+    out.println("More tokens: ./filesight token --help");
     out.println("API description: http://127.0.0.1:" + port + "/docs   Stop: Ctrl+C");
     out.flush();
   }
