@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ final class ChildProcesses implements AutoCloseable {
   private final Path workDir;
   private final List<String> launcher;
   private final List<Process> started = new ArrayList<>();
+  private final java.util.Map<Process, StringBuffer> stderr = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** {@code launcher} is the command before filesight's own arguments. */
   ChildProcesses(Path workDir, List<String> launcher) {
@@ -97,11 +97,17 @@ final class ChildProcesses implements AutoCloseable {
             });
     reader.setDaemon(true);
     reader.start();
+    StringBuffer errText = new StringBuffer();
+    stderr.put(process, errText);
     Thread errors =
         new Thread(
             () -> {
-              try {
-                process.getErrorStream().transferTo(OutputStream.nullOutputStream());
+              try (BufferedReader err =
+                  new BufferedReader(
+                      new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line = err.readLine(); line != null; line = err.readLine()) {
+                  errText.append(line).append('\n');
+                }
               } catch (IOException ignored) {
                 // the process ended
               }
@@ -121,6 +127,12 @@ final class ChildProcesses implements AutoCloseable {
       }
     }
     throw new AssertionError("the server never printed its port");
+  }
+
+  /** What a server started with {@link #awaitPort} has written to stderr so far. */
+  String stderrOf(Process process) {
+    StringBuffer text = stderr.get(process);
+    return text == null ? "" : text.toString();
   }
 
   @Override

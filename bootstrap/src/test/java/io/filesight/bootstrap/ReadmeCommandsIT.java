@@ -118,6 +118,19 @@ class ReadmeCommandsIT {
     assertThat(unknown.body())
         .isEqualTo(
             "{\"@odata.context\":\"https://filesight.example.com/api/$metadata#Machines\",\"value\":[]}");
+    String requestId = unknown.headers().firstValue("request-id").orElseThrow();
+    Thread.sleep(500); // the access log line is written as the response completes
+    assertThat(filesight.stderrOf(server).lines())
+        .as("a structured access log line for the request, without the token")
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("{")
+                    .contains("\"logger_name\":\"io.filesight.access\"")
+                    .contains("\"requestId\":\"" + requestId + "\"")
+                    .contains("\"status\":200")
+                    .contains("\"tenantId\":\"" + TENANT + "\""));
+    assertThat(filesight.stderrOf(server)).doesNotContain(token);
   }
 
   @Test
