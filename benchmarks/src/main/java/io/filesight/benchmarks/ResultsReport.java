@@ -238,7 +238,10 @@ public final class ResultsReport {
             get("latency.rate"),
             get("latency.seconds")),
         String.format(Locale.ROOT, "%.2f ms (%,.0f errors)", value, errors),
-        "bare route, same generator and rate",
+        String.format(
+            Locale.ROOT,
+            "bare route, same generator and rate, %,.0f s",
+            get("latency.bare_seconds")),
         String.format(Locale.ROOT, "%.2f ms", get("latency.bare." + percentile + "_ms")),
         value / get("latency.bare." + percentile + "_ms"),
         String.format(Locale.ROOT, "< %.0f ms", targetMs),
