@@ -4,6 +4,7 @@ import io.filesight.adapter.persistence.SqliteDatabase;
 import io.filesight.adapter.persistence.imports.ImportFailedException;
 import io.filesight.adapter.persistence.imports.ImportListener;
 import io.filesight.adapter.persistence.imports.ImportOptions;
+import io.filesight.adapter.persistence.imports.ImportProgress;
 import io.filesight.adapter.persistence.imports.ImportSummary;
 import io.filesight.adapter.persistence.imports.Importer;
 import io.filesight.adapter.persistence.imports.RejectedRecord;
@@ -12,14 +13,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code filesight import machines|observations|access FILE}: loads Defender exports. */
 @Command(
@@ -42,7 +42,10 @@ public final class ImportCommand implements Runnable {
 
   /** Options every import shares. */
   static final class ImportArguments {
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (properties).")
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        description = "Configuration file (properties).")
     Path config;
 
     @Option(names = "--db", paramLabel = "FILE", description = "SQLite database file.")
@@ -120,7 +123,8 @@ public final class ImportCommand implements Runnable {
   @Command(
       name = "observations",
       mixinStandardHelpOptions = true,
-      description = "Advanced Hunting CSV (DeviceId, SHA1, SHA256, MD5, Timestamp, ...) or JSON Lines.")
+      description =
+          "Advanced Hunting CSV (DeviceId, SHA1, SHA256, MD5, Timestamp, ...) or JSON Lines.")
   static final class Observations extends Kind {
     @Override
     ImportSummary run(Importer importer, Path file, ImportOptions options) {
@@ -151,14 +155,25 @@ public final class ImportCommand implements Runnable {
     }
 
     @Override
-    public synchronized void progress(long done, OptionalLong total, double recordsPerSecond) {
+    public synchronized void progress(ImportProgress progress) {
       if (!terminal) {
         return;
       }
-      String of = total.isPresent() ? "/" + total.getAsLong() : "";
-      err.printf(Locale.ROOT, "\r%d%s records, %.0f records/s   ", done, of, recordsPerSecond);
+      err.print("\r" + line(progress) + "   ");
       err.flush();
       drawn = true;
+    }
+
+    /** E.g. {@code 12,345 records (37%), 51,234 records/s}; the share is of the file's bytes. */
+    static String line(ImportProgress progress) {
+      String share =
+          progress.percent().isPresent() ? " (" + progress.percent().getAsInt() + "%)" : "";
+      return String.format(
+          Locale.ROOT,
+          "%,d records%s, %,.0f records/s",
+          progress.records(),
+          share,
+          progress.recordsPerSecond());
     }
 
     @Override

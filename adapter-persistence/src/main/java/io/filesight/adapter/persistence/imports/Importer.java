@@ -11,6 +11,7 @@ import io.filesight.adapter.persistence.json.JsonSyntaxException;
 import io.filesight.domain.AccessConfiguration;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -74,12 +75,14 @@ public final class Importer {
    * Replaces the access configuration atomically. Any problem fails the whole file, strict or not.
    */
   public ImportSummary access(Path file, ImportOptions options) {
-    try (BufferedReader reader = open(file)) {
+    try (InputStream bytes = Files.newInputStream(file);
+        BufferedReader reader = open(bytes)) {
       AccessConfiguration configuration =
           new AccessRecords(new JsonReader(reader, MAX_FIELD_CHARS), file, MAX_FIELD_CHARS).read();
       database.writes().useTransaction(h -> JdbiAccessDirectory.replace(h, configuration));
       long count = configuration.machineGroups().size() + configuration.roles().size();
-      listener.progress(count, OptionalLong.of(count), 0);
+      long size = Files.size(file);
+      listener.progress(new ImportProgress(count, size, OptionalLong.of(size), 0));
       return new ImportSummary(count, count, 0, 0);
     } catch (IOException | JsonSyntaxException e) {
       throw failure(file, e);
@@ -112,19 +115,28 @@ public final class Importer {
 
   private <T> ImportSummary run(
       Path file, ImportOptions options, SourceOpener<T> opener, BatchWriter<T> writer) {
-    try (BufferedReader reader = open(file)) {
+    try (CountingInputStream bytes = new CountingInputStream(Files.newInputStream(file));
+        BufferedReader reader = open(bytes)) {
       Source<T> source = opener.open(reader);
+      ProgressMeter meter = new ProgressMeter(listener, bytes, sizeOf(file));
       if (options.strict()) {
         // One transaction for the whole file: the first bad record rolls everything back.
         return database
             .writes()
             .inTransaction(
-                h -> loop(file, source, options, batch -> writer.write(h.getConnection(), batch)));
+                h ->
+                    loop(
+                        file,
+                        source,
+                        options,
+                        meter,
+                        batch -> writer.write(h.getConnection(), batch)));
       }
       return loop(
           file,
           source,
           options,
+          meter,
           batch -> database.writes().inTransaction(h -> writer.write(h.getConnection(), batch)));
     } catch (ImportFailedException e) {
       throw e;
@@ -134,9 +146,8 @@ public final class Importer {
   }
 
   private <T> ImportSummary loop(
-      Path file, Source<T> source, ImportOptions options, Flusher<T> flusher)
+      Path file, Source<T> source, ImportOptions options, ProgressMeter meter, Flusher<T> flusher)
       throws IOException, SQLException {
-    long start = System.nanoTime();
     long read = 0;
     long rejected = 0;
     WriteCounts counts = new WriteCounts(0, 0);
@@ -157,28 +168,25 @@ public final class Importer {
       if (batch.size() >= options.batchSize()) {
         counts = counts.plus(flusher.flush(batch));
         batch.clear();
-        progress(read, start);
+        meter.report(read);
       }
     }
     if (!batch.isEmpty()) {
       counts = counts.plus(flusher.flush(batch));
     }
-    progress(read, start);
+    meter.report(read);
     return new ImportSummary(read, counts.inserted(), counts.updated(), rejected);
   }
 
-  private void progress(long read, long startNanos) {
-    double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
-    listener.progress(read, OptionalLong.empty(), read / seconds);
-  }
-
   private static <T> Source<T> jsonSource(BufferedReader reader, Mapper<T> mapper) {
-    JsonRecords records =
-        new JsonRecords(new JsonReader(reader, MAX_FIELD_CHARS), MAX_VALUES_PER_RECORD);
+    JsonRecords records = new JsonRecords(reader, MAX_FIELD_CHARS, MAX_VALUES_PER_RECORD);
     return () -> {
       JsonRecord record = records.next();
       if (record == null) {
         return null;
+      }
+      if (record.syntaxError() != null) {
+        return new Parsed<>(record.line(), null, record.syntaxError());
       }
       try {
         return new Parsed<>(record.line(), mapper.map(record.value()), null);
@@ -281,12 +289,17 @@ public final class Importer {
     }
   }
 
-  /** A strict UTF-8 reader over {@code file}, past a byte order mark if there is one. */
-  private static BufferedReader open(Path file) throws IOException {
+  /** The file's size, or empty when it has none (a pipe, a device). */
+  private static OptionalLong sizeOf(Path file) throws IOException {
+    return Files.isRegularFile(file) ? OptionalLong.of(Files.size(file)) : OptionalLong.empty();
+  }
+
+  /** A strict UTF-8 reader over {@code bytes}, past a byte order mark if there is one. */
+  private static BufferedReader open(InputStream bytes) throws IOException {
     BufferedReader reader =
         new BufferedReader(
             new InputStreamReader(
-                Files.newInputStream(file),
+                bytes,
                 StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

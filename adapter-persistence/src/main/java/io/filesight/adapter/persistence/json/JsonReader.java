@@ -109,6 +109,21 @@ public final class JsonReader implements Closeable {
     readValue(0);
   }
 
+  /**
+   * Reads and discards the rest of the text, counting its lines: after a syntax error, to resume
+   * with the next text the underlying reader gives (the next line of JSON Lines).
+   */
+  public void skipRest() throws IOException {
+    while (fill()) {
+      for (int i = position; i < limit; i++) {
+        if (buffer[i] == '\n') {
+          line++;
+        }
+      }
+      position = limit;
+    }
+  }
+
   @Override
   public void close() throws IOException {
     in.close();

@@ -2,7 +2,6 @@ package io.filesight.adapter.persistence.imports;
 
 import io.filesight.adapter.persistence.SqliteDatabase;
 import java.nio.file.Path;
-import java.util.OptionalLong;
 
 /**
  * The child process of {@link ImportCrashSafetyTest}: imports machines then observations with small
@@ -17,8 +16,8 @@ public final class CrashingImportMain {
     ImportListener printer =
         new ImportListener() {
           @Override
-          public void progress(long done, OptionalLong total, double recordsPerSecond) {
-            System.out.println("committed " + done);
+          public void progress(ImportProgress progress) {
+            System.out.println("committed " + progress.records());
             System.out.flush();
           }
 

@@ -9,7 +9,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.OptionalLong;
 
 /**
  * Not a test: the import measurement run by {@code scripts/measure-import.sh}. {@code generate DIR
@@ -46,10 +45,12 @@ public final class ImportMeasurement {
           private long lastPrinted;
 
           @Override
-          public void progress(long done, OptionalLong total, double recordsPerSecond) {
-            if (done - lastPrinted >= 1_000_000) {
-              lastPrinted = done;
-              System.out.printf("  %,d records, %,.0f records/s%n", done, recordsPerSecond);
+          public void progress(ImportProgress progress) {
+            if (progress.records() - lastPrinted >= 1_000_000) {
+              lastPrinted = progress.records();
+              System.out.printf(
+                  "  %,d records, %,.0f records/s%n",
+                  progress.records(), progress.recordsPerSecond());
             }
           }
 

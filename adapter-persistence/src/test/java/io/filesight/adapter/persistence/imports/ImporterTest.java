@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImporterTest {
   static final String M1 = "1111111111111111111111111111111111111111";
   static final String M2 = "2222222222222222222222222222222222222222";
+  static final String M3 = "3333333333333333333333333333333333333333";
   static final String SHA1 = "1e5bc9d7e413ddd7902c2932e418702b84d0cc07";
   static final String SHA256 = "a3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
   static final String MD5 = "0cc175b9c0f1b6a831c399e269772661";
@@ -38,7 +38,7 @@ class ImporterTest {
   @TempDir Path directory;
   private SqliteDatabase database;
   private final List<RejectedRecord> rejected = new ArrayList<>();
-  private final List<Long> progress = new ArrayList<>();
+  private final List<ImportProgress> progress = new ArrayList<>();
   private Importer importer;
 
   @BeforeEach
@@ -49,8 +49,8 @@ class ImporterTest {
             database,
             new ImportListener() {
               @Override
-              public void progress(long done, OptionalLong total, double recordsPerSecond) {
-                progress.add(done);
+              public void progress(ImportProgress update) {
+                progress.add(update);
               }
 
               @Override
@@ -518,7 +518,117 @@ class ImporterTest {
 
     importer.observations(write("observations.csv", csv.toString()), new ImportOptions(false, 10));
 
-    assertThat(progress).containsExactly(10L, 20L, 25L);
+    assertThat(progress).extracting(ImportProgress::records).containsExactly(10L, 20L, 25L);
+  }
+
+  @Test
+  void progressTellsTheShareOfTheFileReadAndEndsAtItsSize() throws Exception {
+    StringBuilder csv = new StringBuilder(HEADER);
+    for (int i = 0; i < 30_000; i++) {
+      csv.append("2024-05-01T10:00:00Z,").append(M1).append(",h,").append(sha1(i)).append(",,,,\n");
+    }
+    Path file = write("observations.csv", csv.toString());
+    long size = Files.size(file);
+
+    importer.observations(file, new ImportOptions(false, 5_000));
+
+    assertThat(progress).hasSize(7);
+    assertThat(progress).allSatisfy(p -> assertThat(p.bytesTotal()).hasValue(size));
+    assertThat(progress)
+        .extracting(ImportProgress::bytesRead)
+        .isSortedAccordingTo(Long::compare)
+        .allSatisfy(read -> assertThat(read).isBetween(1L, size));
+    assertThat(progress.get(0).percent().orElseThrow()).isLessThan(100);
+    ImportProgress last = progress.get(progress.size() - 1);
+    assertThat(last.records()).isEqualTo(30_000);
+    assertThat(last.bytesRead()).isEqualTo(size);
+    assertThat(last.percent()).hasValue(100);
+  }
+
+  @Test
+  void malformedJsonLinesAreRejectedOneByOneAndTheImportGoesOn() throws Exception {
+    Path file =
+        write(
+            "machines.jsonl",
+            machineLine(M1)
+                + "{\"id\": \""
+                + M2
+                + "\" \"osPlatform\": \"Linux\"}\n"
+                + "not json at all\n"
+                + "\n"
+                + machineLine(M2)
+                + machineLine(M3).strip()
+                + " {\"id\": \""
+                + M1
+                + "\"}\n"
+                + "{\"id\": \""
+                + M3
+                + "\", \"computerDnsName\": \"a\\nb\"}\r\n"
+                + "{\"id\": \""
+                + M3
+                + "\", \"osPla");
+
+    ImportSummary summary = importer.machines(file, ImportOptions.defaults());
+
+    assertThat(summary).as(rejected.toString()).isEqualTo(new ImportSummary(7, 3, 0, 4));
+    assertThat(rejected).extracting(RejectedRecord::line).containsExactly(2L, 3L, 6L, 8L);
+    assertThat(rejected.get(0).reason()).startsWith("not valid JSON: expected");
+    assertThat(rejected.get(1).reason()).startsWith("not valid JSON:");
+    assertThat(rejected.get(2).reason()).contains("unexpected content after the record");
+    assertThat(rejected.get(3).reason()).contains("truncated");
+    assertThat(machineDnsName(M3)).isEqualTo("a\nb");
+  }
+
+  @Test
+  void aMalformedFirstLineIsOneBadRecordOfJsonLines() throws Exception {
+    Path file =
+        write(
+            "observations.jsonl",
+            "{\"DeviceId\": \""
+                + M1
+                + "\", \"SHA1\" \""
+                + SHA1
+                + "\"}\n"
+                + "{\"DeviceId\": \""
+                + M2
+                + "\", \"SHA1\": \""
+                + SHA1
+                + "\"}\n");
+
+    ImportSummary summary = importer.observations(file, ImportOptions.defaults());
+
+    assertThat(summary).isEqualTo(new ImportSummary(2, 1, 0, 1));
+    assertThat(rejected).extracting(RejectedRecord::line).containsExactly(1L);
+  }
+
+  @Test
+  void strictModeFailsOnAMalformedJsonLineWithNothingWritten() throws Exception {
+    Path file = write("machines.jsonl", machineLine(M1) + "{\"id\": \n" + machineLine(M2));
+
+    assertThatThrownBy(() -> importer.machines(file, new ImportOptions(true, 1)))
+        .isInstanceOf(ImportFailedException.class)
+        .hasMessageStartingWith(file + ":2: ")
+        .hasMessageContaining("nothing was written");
+    assertThat(count("machine")).isZero();
+  }
+
+  @Test
+  void aSyntaxErrorInAResponseBodyStillStopsTheImport() throws Exception {
+    Path file =
+        write(
+            "machines.json",
+            "{\"value\": [\n"
+                + machineLine(M1).strip()
+                + ",\n{\"id\" \""
+                + M2
+                + "\"},\n"
+                + machineLine(M3).strip()
+                + "\n]}\n");
+
+    assertThatThrownBy(() -> importer.machines(file, ImportOptions.defaults()))
+        .isInstanceOf(ImportFailedException.class)
+        .hasMessageStartingWith(file + ":3: not valid JSON");
+    assertThat(rejected).isEmpty();
   }
 
   private void importMachines(String... ids) throws Exception {
@@ -534,6 +644,21 @@ class ImporterTest {
     importer.observations(
         write("o.csv", HEADER + at + "," + machine + ",h," + sha1 + ",,,,\n"),
         ImportOptions.defaults());
+  }
+
+  private static String machineLine(String id) {
+    return "{\"id\": \"" + id + "\"}\n";
+  }
+
+  private String machineDnsName(String id) {
+    return database
+        .reads()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT computer_dns_name FROM machine WHERE id = ?")
+                    .bind(0, id)
+                    .mapTo(String.class)
+                    .one());
   }
 
   private Optional<MachineSlice> find(String hash, GroupScope scope) {
