@@ -58,8 +58,8 @@ HAVE_SQLITE=yes; need_package sqlite3 sqlite3 || HAVE_SQLITE=no
 command -v java >/dev/null && command -v mvn >/dev/null || { echo "java and mvn are required" >&2; exit 1; }
 
 # --- build -------------------------------------------------------------------------------------
-log "building (mvn -Pbenchmarks -DskipTests package)"
-(cd "$ROOT" && mvn -B -q -Pbenchmarks -DskipTests package)
+log "building (mvn -Pbenchmarks -DskipTests package, formatting skipped: a run must not rewrite sources)"
+(cd "$ROOT" && mvn -B -q -Pbenchmarks -DskipTests -Dspotless.apply.skip=true package)
 # bootstrap's jar is the shaded one, holding every module again: the module jars come first.
 deps=$(tr ':' '\n' < "$BENCH/target/classpath.txt")
 CP="$BENCH/target/classes:$(grep -v '/filesight.jar$' <<< "$deps" | paste -sd:):$(grep '/filesight.jar$' <<< "$deps")"
