@@ -145,15 +145,13 @@ final class JsonRecords {
     return new JsonRecord(line, value, null);
   }
 
-  /** A JSON Lines record that is not JSON; the rest of its line is skipped. */
+  /**
+   * A JSON Lines record that is not JSON; the rest of its line is skipped. A record cut short says
+   * "the text ends ... (truncated?)": its line ended, or the file did.
+   */
   private JsonRecord malformed(long line, JsonSyntaxException e) throws IOException {
     reader.skipRest();
-    return new JsonRecord(
-        line,
-        null,
-        e.truncated()
-            ? "the line ends in the middle of a record (truncated?): " + e.getMessage()
-            : "not valid JSON: " + e.getMessage());
+    return new JsonRecord(line, null, "not valid JSON: " + e.getMessage());
   }
 
   private JsonRecord nextInStream() throws IOException {
