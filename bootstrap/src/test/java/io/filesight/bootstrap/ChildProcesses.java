@@ -23,7 +23,8 @@ final class ChildProcesses implements AutoCloseable {
   private final Path workDir;
   private final List<String> launcher;
   private final List<Process> started = new ArrayList<>();
-  private final java.util.Map<Process, StringBuffer> stderr = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<Process, StringBuffer> stderr =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** {@code launcher} is the command before filesight's own arguments. */
   ChildProcesses(Path workDir, List<String> launcher) {
@@ -67,7 +68,8 @@ final class ChildProcesses implements AutoCloseable {
         new Thread(
             () -> {
               try {
-                err.append(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+                err.append(
+                    new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
               } catch (IOException ignored) {
                 // the process ended
               }

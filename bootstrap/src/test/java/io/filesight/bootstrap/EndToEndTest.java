@@ -3,8 +3,6 @@ package io.filesight.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.filesight.adapter.auth.DevelopmentKeys;
-import io.filesight.bootstrap.lifecycle.FilesightServer;
-import io.filesight.bootstrap.lifecycle.ServerSettings;
 import io.filesight.adapter.auth.DevelopmentTokens;
 import io.filesight.adapter.auth.JwksSource;
 import io.filesight.adapter.auth.TokenSettings;
@@ -14,6 +12,8 @@ import io.filesight.adapter.persistence.SqliteDatabase;
 import io.filesight.adapter.persistence.imports.ImportListener;
 import io.filesight.adapter.persistence.imports.ImportOptions;
 import io.filesight.adapter.persistence.imports.Importer;
+import io.filesight.bootstrap.lifecycle.FilesightServer;
+import io.filesight.bootstrap.lifecycle.ServerSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -153,7 +153,8 @@ class EndToEndTest {
   }
 
   static String userToken(String user, List<String> scopes, String... groups) {
-    return tokens.delegated(TENANT, "delegated-app-" + user, user, scopes, List.of(groups), Duration.ofMinutes(10));
+    return tokens.delegated(
+        TENANT, "delegated-app-" + user, user, scopes, List.of(groups), Duration.ofMinutes(10));
   }
 
   static HttpResponse<String> get(String fileId, String token) throws Exception {
@@ -172,7 +173,8 @@ class EndToEndTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body())
-        .contains("\"@odata.context\":\"http://127.0.0.1:" + server.port() + "/api/$metadata#Machines\"")
+        .contains(
+            "\"@odata.context\":\"http://127.0.0.1:" + server.port() + "/api/$metadata#Machines\"")
         .contains(M_FINANCE, M_LABS, M_OPEN, M_UNGROUPED)
         .contains("\"computerDnsName\":\"fin-1.contoso.local\"")
         .contains("\"rbacGroupId\":140");
@@ -260,7 +262,8 @@ class EndToEndTest {
 
   @Test
   void delegatedUserInNoGroupSeesOnlyOpenAndUngroupedMachinesIfTheyHaveViewData() throws Exception {
-    HttpResponse<String> noGroups = get(UNGROUPED_ONLY, userToken("lonely-user", List.of("Machine.Read")));
+    HttpResponse<String> noGroups =
+        get(UNGROUPED_ONLY, userToken("lonely-user", List.of("Machine.Read")));
 
     // No user group: no role either, so no ViewData.
     assertThat(noGroups.statusCode()).isEqualTo(403);

@@ -3,11 +3,9 @@ package io.filesight.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -21,11 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +83,9 @@ class FilesightJarIT {
     // The second run reuses the directory.
     Process again = start("demo", "--port", "0", "--dir", "demo");
     int secondPort = awaitPort(again);
-    assertThat(get(secondPort, "/api/files/" + EXAMPLE_SHA1 + "/machines", token.out().strip()).statusCode())
+    assertThat(
+            get(secondPort, "/api/files/" + EXAMPLE_SHA1 + "/machines", token.out().strip())
+                .statusCode())
         .isEqualTo(200);
   }
 
@@ -104,11 +100,18 @@ class FilesightJarIT {
     for (int i = 0; i < machines; i++) {
       String id = String.format(Locale.ROOT, "%040x", i + 1);
       machineLines.add(
-          "{\"id\":\"" + id + "\",\"computerDnsName\":\"host-" + i + ".contoso.local\","
+          "{\"id\":\""
+              + id
+              + "\",\"computerDnsName\":\"host-"
+              + i
+              + ".contoso.local\","
               + "\"firstSeen\":\"2024-01-01T00:00:00Z\",\"lastSeen\":\"2026-01-01T00:00:00Z\","
               + "\"osPlatform\":\"Windows11\",\"healthStatus\":\"Active\",\"rbacGroupId\":0,"
-              + "\"onboardingStatus\":\"Onboarded\",\"machineTags\":[\"" + "t".repeat(400) + "\",\""
-              + "u".repeat(400) + "\"]}");
+              + "\"onboardingStatus\":\"Onboarded\",\"machineTags\":[\""
+              + "t".repeat(400)
+              + "\",\""
+              + "u".repeat(400)
+              + "\"]}");
       observationLines.add("2026-01-01T00:00:00Z," + id + "," + hot);
     }
     Files.write(dir.resolve("machines.jsonl"), machineLines);
@@ -121,14 +124,27 @@ class FilesightJarIT {
     ChildProcesses.Result token = run("token", "--key", "keys", "--tenant", tenant);
 
     Process server =
-        start("serve", "--db", "big.db", "--jwks", "keys/jwks.json", "--tenant", tenant, "--port", "0");
+        start(
+            "serve",
+            "--db",
+            "big.db",
+            "--jwks",
+            "keys/jwks.json",
+            "--tenant",
+            tenant,
+            "--port",
+            "0");
     int port = awaitPort(server);
 
     try (Socket socket = new Socket("127.0.0.1", port)) {
       OutputStream request = socket.getOutputStream();
       request.write(
-          ("GET /api/files/" + hot + "/machines HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                  + "Authorization: Bearer " + token.out().strip() + "\r\nConnection: close\r\n\r\n")
+          ("GET /api/files/"
+                  + hot
+                  + "/machines HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + "Authorization: Bearer "
+                  + token.out().strip()
+                  + "\r\nConnection: close\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       request.flush();
       InputStream response = socket.getInputStream();
@@ -143,7 +159,8 @@ class FilesightJarIT {
 
       ByteArrayOutputStream rest = new ByteArrayOutputStream();
       response.transferTo(rest);
-      String body = new String(first, StandardCharsets.UTF_8) + rest.toString(StandardCharsets.UTF_8);
+      String body =
+          new String(first, StandardCharsets.UTF_8) + rest.toString(StandardCharsets.UTF_8);
       assertThat(body.strip()).endsWith("]}");
       assertThat(body.split("\"computerDnsName\"", -1)).hasSize(machines + 1);
     }
@@ -153,9 +170,20 @@ class FilesightJarIT {
 
   @Test
   void badConfigurationExitsTwoWithOneLineNamingTheSetting() throws Exception {
-    ChildProcesses.Result badPort = run("serve", "--db", "x.db", "--jwks", "j.json", "--tenant", "t", "--port", "70000");
+    ChildProcesses.Result badPort =
+        run("serve", "--db", "x.db", "--jwks", "j.json", "--tenant", "t", "--port", "70000");
     ChildProcesses.Result missingDb = run("serve", "--jwks", "j.json", "--tenant", "t");
-    ChildProcesses.Result badMode = run("serve", "--db", "x.db", "--jwks", "j.json", "--tenant", "t", "--unknown-file", "maybe");
+    ChildProcesses.Result badMode =
+        run(
+            "serve",
+            "--db",
+            "x.db",
+            "--jwks",
+            "j.json",
+            "--tenant",
+            "t",
+            "--unknown-file",
+            "maybe");
 
     assertThat(badPort.exitCode()).isEqualTo(2);
     assertThat(badPort.err().strip().lines()).hasSize(1);
@@ -170,7 +198,17 @@ class FilesightJarIT {
   void aMissingDatabaseFailsFastInsteadOfBeingCreated() throws Exception {
     assertThat(run("keygen", "--out", "keys").exitCode()).isZero();
 
-    ChildProcesses.Result missing = run("serve", "--db", "absent.db", "--jwks", "keys/jwks.json", "--tenant", "t", "--port", "0");
+    ChildProcesses.Result missing =
+        run(
+            "serve",
+            "--db",
+            "absent.db",
+            "--jwks",
+            "keys/jwks.json",
+            "--tenant",
+            "t",
+            "--port",
+            "0");
 
     assertThat(missing.exitCode()).isNotZero();
     assertThat(missing.err()).contains("absent.db");
@@ -185,7 +223,16 @@ class FilesightJarIT {
     Files.write(dir.resolve("corrupt.db"), garbage);
 
     ChildProcesses.Result corrupt =
-        run("serve", "--db", "corrupt.db", "--jwks", "keys/jwks.json", "--tenant", "t", "--port", "0");
+        run(
+            "serve",
+            "--db",
+            "corrupt.db",
+            "--jwks",
+            "keys/jwks.json",
+            "--tenant",
+            "t",
+            "--port",
+            "0");
 
     assertThat(corrupt.exitCode()).isEqualTo(1);
     assertThat(corrupt.err()).contains("corrupt.db");

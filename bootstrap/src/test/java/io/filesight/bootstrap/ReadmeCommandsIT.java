@@ -55,28 +55,67 @@ class ReadmeCommandsIT {
   @Test
   void generateImportKeygenTokenAndServeAsTheReadmeShows() throws Exception {
     assertThat(ok("--version").out()).startsWith("filesight ");
-    ok("generate", "--machines", "60", "--files", "300", "--observations", "3000", "--seed", "3", "--out", "data");
-    ChildProcesses.Result machines = ok("import", "machines", "data/machines.jsonl", "--db", "filesight.db");
+    ok(
+        "generate",
+        "--machines",
+        "60",
+        "--files",
+        "300",
+        "--observations",
+        "3000",
+        "--seed",
+        "3",
+        "--out",
+        "data");
+    ChildProcesses.Result machines =
+        ok("import", "machines", "data/machines.jsonl", "--db", "filesight.db");
     ok("import", "observations", "data/observations.csv", "--db", "filesight.db");
     ok("import", "access", "data/access.json", "--db", "filesight.db");
     assertThat(machines.out()).contains("read 60").contains("rejected 0");
 
     ok("keygen", "--out", "keys");
     String app =
-        ok("token", "--key", "keys", "--tenant", TENANT, "--app-id", "my-app", "--role", "Machine.Read.All")
+        ok(
+                "token",
+                "--key",
+                "keys",
+                "--tenant",
+                TENANT,
+                "--app-id",
+                "my-app",
+                "--role",
+                "Machine.Read.All")
             .out()
             .strip();
     String user =
         ok(
-                "token", "--key", "keys", "--tenant", TENANT, "--user", "9d8c7b6a-0000-4000-8000-000000000001",
-                "--scope", "Machine.Read", "--group", DemoDataGenerator.ANALYSTS_USER_GROUP,
-                "--expires-in", "15m")
+                "token",
+                "--key",
+                "keys",
+                "--tenant",
+                TENANT,
+                "--user",
+                "9d8c7b6a-0000-4000-8000-000000000001",
+                "--scope",
+                "Machine.Read",
+                "--group",
+                DemoDataGenerator.ANALYSTS_USER_GROUP,
+                "--expires-in",
+                "15m")
             .out()
             .strip();
 
     Process server =
         filesight.start(
-            "serve", "--db", "filesight.db", "--jwks", "keys/jwks.json", "--tenant", TENANT, "--port", "0");
+            "serve",
+            "--db",
+            "filesight.db",
+            "--jwks",
+            "keys/jwks.json",
+            "--tenant",
+            TENANT,
+            "--port",
+            "0");
     int port = filesight.awaitPort(server);
 
     String path = "/api/files/" + SHA1 + "/machines";

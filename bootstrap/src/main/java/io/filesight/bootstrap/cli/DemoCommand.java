@@ -13,10 +13,10 @@ import io.filesight.adapter.persistence.generate.GeneratorSettings;
 import io.filesight.adapter.persistence.imports.ImportListener;
 import io.filesight.adapter.persistence.imports.ImportOptions;
 import io.filesight.adapter.persistence.imports.Importer;
-import io.filesight.bootstrap.lifecycle.FilesightServer;
-import io.filesight.bootstrap.lifecycle.ServerSettings;
 import io.filesight.bootstrap.config.LoggingSetup;
 import io.filesight.bootstrap.config.Settings;
+import io.filesight.bootstrap.lifecycle.FilesightServer;
+import io.filesight.bootstrap.lifecycle.ServerSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -27,13 +27,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code filesight demo}: on first run creates a directory with a SQLite database of generated
- * data and a development key; then serves it and prints ready-to-use tokens and curl commands.
+ * {@code filesight demo}: on first run creates a directory with a SQLite database of generated data
+ * and a development key; then serves it and prints ready-to-use tokens and curl commands.
  */
 @Command(
     name = "demo",
@@ -60,14 +60,18 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "TCP port (default ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
       names = "--dir",
       defaultValue = DEFAULT_DIR,
       paramLabel = "DIR",
-      description = "Demo directory, created on first run and reused after (default ${DEFAULT-VALUE}).")
+      description =
+          "Demo directory, created on first run and reused after (default ${DEFAULT-VALUE}).")
   Path dir;
 
   @Option(names = "--log-format", defaultValue = "text", description = "text or json.")
@@ -150,7 +154,10 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("  export TOKEN=" + app);
     out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" " + url);
     out.println();
-    out.println("Delegated token (Machine.Read, analyst in user group " + DemoDataGenerator.ANALYSTS_USER_GROUP + "):");
+    out.println(
+        "Delegated token (Machine.Read, analyst in user group "
+            + DemoDataGenerator.ANALYSTS_USER_GROUP
+            + "):");
     out.println("  export USER_TOKEN=" + user);
     out.println("  curl -s -H \"Authorization: Bearer $USER_TOKEN\" " + url);
     out.println();

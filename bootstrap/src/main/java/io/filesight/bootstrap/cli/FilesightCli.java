@@ -17,7 +17,10 @@ public final class FilesightCli {
 
   private FilesightCli() {}
 
-  /** Runs {@code args} and returns the exit code; {@code serve} and {@code demo} return once listening. */
+  /**
+   * Runs {@code args} and returns the exit code; {@code serve} and {@code demo} return once
+   * listening.
+   */
   public static int run(String... args) {
     return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
   }

@@ -8,9 +8,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code filesight generate}: writes realistic import files for demos and benchmarks. */
 @Command(
@@ -20,10 +20,16 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--machines", defaultValue = "200", description = "Machines (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--machines",
+      defaultValue = "200",
+      description = "Machines (default ${DEFAULT-VALUE}).")
   int machines;
 
-  @Option(names = "--files", defaultValue = "2000", description = "Distinct files (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--files",
+      defaultValue = "2000",
+      description = "Distinct files (default ${DEFAULT-VALUE}).")
   int files;
 
   @Option(
@@ -32,7 +38,10 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "Observations (default ${DEFAULT-VALUE}).")
   long observations;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Same seed, same files (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Same seed, same files (default ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")

@@ -4,9 +4,9 @@ import io.filesight.adapter.auth.DevelopmentKeys;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code filesight keygen}: a development signing key and the JWKS a server trusts. */
 @Command(

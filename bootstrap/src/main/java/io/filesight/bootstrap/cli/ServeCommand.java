@@ -4,10 +4,10 @@ import io.filesight.adapter.auth.JwksSource;
 import io.filesight.adapter.auth.TokenSettings;
 import io.filesight.adapter.http.HttpSettings;
 import io.filesight.adapter.http.UnknownFileAnswer;
-import io.filesight.bootstrap.lifecycle.FilesightServer;
-import io.filesight.bootstrap.lifecycle.ServerSettings;
 import io.filesight.bootstrap.config.LoggingSetup;
 import io.filesight.bootstrap.config.Settings;
+import io.filesight.bootstrap.lifecycle.FilesightServer;
+import io.filesight.bootstrap.lifecycle.ServerSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code filesight serve}: serves the Defender API from a SQLite database. */
 @Command(
@@ -67,13 +67,15 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--unknown-file",
       defaultValue = "not-found",
-      description = "Answer for a file never seen: not-found (404, the Defender page) or empty (200 []).")
+      description =
+          "Answer for a file never seen: not-found (404, the Defender page) or empty (200 []).")
   String unknownFile;
 
   @Option(
       names = "--base-url",
       paramLabel = "URL",
-      description = "Public base URL written in @odata.context and nextLink (default: from the request).")
+      description =
+          "Public base URL written in @odata.context and nextLink (default: from the request).")
   String baseUrl;
 
   @Option(names = "--log-format", defaultValue = "text", description = "text or json.")

@@ -3,8 +3,8 @@ package io.filesight.bootstrap.cli;
 import io.filesight.bootstrap.lifecycle.FilesightServer;
 
 /**
- * On SIGTERM or SIGINT: drain in-flight requests, close the database, exit 0. A plain shutdown
- * hook would exit 143; handling the signal lets an orchestrator see a clean stop.
+ * On SIGTERM or SIGINT: drain in-flight requests, close the database, exit 0. A plain shutdown hook
+ * would exit 143; handling the signal lets an orchestrator see a clean stop.
  */
 final class ShutdownOnSignal {
   private ShutdownOnSignal() {}

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code filesight token}: mints a development token signed with a local key. */
 @Command(
@@ -31,19 +31,32 @@ public final class TokenCommand implements Callable<Integer> {
       description = "Directory with signing-key.json (default ${DEFAULT-VALUE}).")
   Path key;
 
-  @Option(names = "--tenant", defaultValue = DemoCommand.DEMO_TENANT, description = "Tenant id (tid).")
+  @Option(
+      names = "--tenant",
+      defaultValue = DemoCommand.DEMO_TENANT,
+      description = "Tenant id (tid).")
   String tenant;
 
-  @Option(names = "--app-id", defaultValue = DemoCommand.DEMO_APP, description = "Client application id.")
+  @Option(
+      names = "--app-id",
+      defaultValue = DemoCommand.DEMO_APP,
+      description = "Client application id.")
   String appId;
 
-  @Option(names = "--role", description = "Application permission (repeatable; default Machine.Read.All).")
+  @Option(
+      names = "--role",
+      description = "Application permission (repeatable; default Machine.Read.All).")
   List<String> roles;
 
-  @Option(names = "--user", paramLabel = "OID", description = "Make a delegated token for this user.")
+  @Option(
+      names = "--user",
+      paramLabel = "OID",
+      description = "Make a delegated token for this user.")
   String user;
 
-  @Option(names = "--scope", description = "Delegated permission (repeatable; default Machine.Read).")
+  @Option(
+      names = "--scope",
+      description = "Delegated permission (repeatable; default Machine.Read).")
   List<String> scopes;
 
   @Option(names = "--group", paramLabel = "GID", description = "User group id (repeatable).")
@@ -59,13 +72,16 @@ public final class TokenCommand implements Callable<Integer> {
     Settings.required("--app-id", appId);
     if (!java.nio.file.Files.isReadable(key.resolve("signing-key.json"))) {
       throw Settings.invalid(
-          "--key", key, "no signing-key.json there (run 'filesight keygen --out DIR' or 'filesight demo')");
+          "--key",
+          key,
+          "no signing-key.json there (run 'filesight keygen --out DIR' or 'filesight demo')");
     }
     DevelopmentTokens tokens = new DevelopmentTokens(DevelopmentKeys.load(key));
     String token;
     if (user != null) {
       if (roles != null) {
-        throw Settings.invalid("--role", roles, "a delegated token (--user) takes --scope, not --role");
+        throw Settings.invalid(
+            "--role", roles, "a delegated token (--user) takes --scope, not --role");
       }
       token =
           tokens.delegated(

@@ -31,7 +31,8 @@ public final class EnvironmentAndFileDefaults implements IDefaultValueProvider {
   }
 
   /** Reads the configuration file named by {@code --config} in {@code args} or the environment. */
-  public static EnvironmentAndFileDefaults fromArgs(Map<String, String> environment, String[] args) {
+  public static EnvironmentAndFileDefaults fromArgs(
+      Map<String, String> environment, String[] args) {
     String config = null;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--config") && i + 1 < args.length) {

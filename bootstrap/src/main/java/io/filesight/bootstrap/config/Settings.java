@@ -37,7 +37,10 @@ public final class Settings {
     return port;
   }
 
-  /** Durations like {@code 90}, {@code 90s}, {@code 15m}, {@code 12h}, {@code 7d} or ISO {@code PT1H}. */
+  /**
+   * Durations like {@code 90}, {@code 90s}, {@code 15m}, {@code 12h}, {@code 7d} or ISO {@code
+   * PT1H}.
+   */
   public static Duration duration(String option, String value) {
     String text = value.strip().toLowerCase(Locale.ROOT);
     if (text.startsWith("pt") || text.startsWith("p")) {

@@ -14,7 +14,9 @@ import io.filesight.application.port.out.MachineRepository;
 import io.filesight.application.port.out.QuotaLedger;
 import io.filesight.application.port.out.ReadinessProbe;
 
-/** Wiring: the out-ports served by an opened SQLite database (opened by the lifecycle, not here). */
+/**
+ * Wiring: the out-ports served by an opened SQLite database (opened by the lifecycle, not here).
+ */
 public final class PersistenceModule extends AbstractModule {
   private final SqliteDatabase database;
 

@@ -138,7 +138,8 @@ final class ArchitectureRules {
         .resideOutsideOfPackage(pkg("adapter.http"))
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.javalin..", "com.fasterxml.jackson..", "org.eclipse.jetty..", "io.micrometer..")
+        .resideInAnyPackage(
+            "io.javalin..", "com.fasterxml.jackson..", "org.eclipse.jetty..", "io.micrometer..")
         .because("Javalin, Jackson, Jetty and Micrometer belong to adapter-http");
   }
 
@@ -176,7 +177,11 @@ final class ArchitectureRules {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "com.google.inject..", "jakarta.inject..", "javax.inject..", "picocli..", "ch.qos.logback..")
+            "com.google.inject..",
+            "jakarta.inject..",
+            "javax.inject..",
+            "picocli..",
+            "ch.qos.logback..")
         .because("Guice, picocli and logback belong to bootstrap");
   }
 

@@ -1,5 +1,7 @@
 package io.filesight.bootstrap.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -8,8 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The product obeys every layering rule of DESIGN.md section 2. */
 class ArchitectureTest {
@@ -32,7 +32,9 @@ class ArchitectureTest {
           "domain", "application.port.in", "application.port.out", "application.service",
           "adapter.http", "adapter.persistence", "adapter.auth", "bootstrap"
         }) {
-      assertThat(product.stream().anyMatch(c -> c.getPackageName().startsWith("io.filesight." + layer)))
+      assertThat(
+              product.stream()
+                  .anyMatch(c -> c.getPackageName().startsWith("io.filesight." + layer)))
           .as("classes in io.filesight.%s", layer)
           .isTrue();
     }

@@ -36,7 +36,8 @@ class ServeConfigurationTest {
   }
 
   private ServerSettings settings(String... extra) {
-    List<String> args = new ArrayList<>(List.of("serve", "--jwks", jwks.toString(), "--tenant", "t"));
+    List<String> args =
+        new ArrayList<>(List.of("serve", "--jwks", jwks.toString(), "--tenant", "t"));
     args.addAll(List.of(extra));
     String[] argv = args.toArray(String[]::new);
     CommandLine commandLine = FilesightCli.commandLine(environment, argv);
@@ -63,7 +64,10 @@ class ServeConfigurationTest {
   void theConfigFileOverridesDefaults() throws IOException {
     Path config =
         configFile(
-            "db=from-file.db", "port=9001", "unknown-file=empty", "base-url=https://fs.example.com/");
+            "db=from-file.db",
+            "port=9001",
+            "unknown-file=empty",
+            "base-url=https://fs.example.com/");
 
     ServerSettings settings = settings("--config", config.toString());
 
@@ -105,7 +109,8 @@ class ServeConfigurationTest {
   private String[] run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = FilesightCli.run(environment, new PrintWriter(out, true), new PrintWriter(err, true), args);
+    int code =
+        FilesightCli.run(environment, new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new String[] {String.valueOf(code), err.toString()};
   }
 
@@ -132,7 +137,8 @@ class ServeConfigurationTest {
   void aBadBaseUrlInTheFileExitsTwoNamingTheSetting() throws IOException {
     Path config = configFile("db=x.db", "base-url=ftp://nope");
 
-    String[] result = run("serve", "--config", config.toString(), "--jwks", jwks.toString(), "--tenant", "t");
+    String[] result =
+        run("serve", "--config", config.toString(), "--jwks", jwks.toString(), "--tenant", "t");
 
     assertThat(result[0]).isEqualTo("2");
     assertThat(result[1].strip().lines()).hasSize(1);
