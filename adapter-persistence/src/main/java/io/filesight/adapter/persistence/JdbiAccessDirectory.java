@@ -5,6 +5,9 @@ import io.filesight.domain.AccessConfiguration;
 import io.filesight.domain.MachineGroup;
 import io.filesight.domain.MachineGroupAccess;
 import io.filesight.domain.Role;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +22,7 @@ import org.jdbi.v3.core.Handle;
  */
 public final class JdbiAccessDirectory implements AccessDirectory {
   private final SqliteDatabase database;
+  private final StatementCache statements = new StatementCache();
   private volatile Versioned cached;
 
   public JdbiAccessDirectory(SqliteDatabase database) {
@@ -30,22 +34,45 @@ public final class JdbiAccessDirectory implements AccessDirectory {
 
   @Override
   public AccessConfiguration accessConfiguration() {
+    Versioned known = cached;
+    // Every lookup asks: check the version alone first, on a kept statement and outside a
+    // transaction (versions only grow, so an unchanged one means the cache is current). The
+    // benchmark profile showed the transactional check at a sixth of the use case's time.
+    if (known != null && database.reads().withHandle(this::version) == known.version()) {
+      return known.configuration();
+    }
     // One read transaction, so a concurrent replace is seen entirely or not at all. The version
     // check keeps every instance (and an import in another process) current at one query a call.
     return database
         .reads()
         .inTransaction(
             handle -> {
-              long version =
-                  handle.createQuery("SELECT version FROM access_state").mapTo(Long.class).one();
-              Versioned known = cached;
-              if (known != null && known.version() == version) {
-                return known.configuration();
+              long version = version(handle);
+              Versioned current = cached;
+              if (current != null && current.version() == version) {
+                return current.configuration();
               }
               AccessConfiguration configuration = read(handle);
               cached = new Versioned(version, configuration);
               return configuration;
             });
+  }
+
+  private long version(Handle handle) {
+    try {
+      PreparedStatement query =
+          statements.prepare(handle.getConnection(), "SELECT version FROM access_state");
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          throw new DatabaseUnavailableException(
+              "the database " + database.file() + " has no access_state row");
+        }
+        return row.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException(
+          "reading the database " + database.file() + " failed: " + e.getMessage(), e);
+    }
   }
 
   /** Replaces the whole configuration atomically. */

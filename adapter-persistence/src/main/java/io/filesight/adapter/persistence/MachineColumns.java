@@ -108,40 +108,45 @@ final class MachineColumns {
     return i;
   }
 
-  /** Reads the machine in the current row, whose columns are named as in {@link #NAMES}. */
+  /**
+   * Reads the machine in the current row, whose first columns are {@link #NAMES} in order (as
+   * {@link #selectList} writes them). By position: sqlite-jdbc resolves a column name with a map
+   * probe, 32 times a machine.
+   */
   static Machine read(ResultSet row) throws SQLException {
-    return Machine.builder(MachineId.of(row.getString("id")))
-        .mergedIntoMachineId(idOf(row.getString("merged_into_machine_id")))
-        .isPotentialDuplication(row.getBoolean("is_potential_duplication"))
-        .isExcluded(row.getBoolean("is_excluded"))
-        .exclusionReason(row.getString("exclusion_reason"))
-        .computerDnsName(row.getString("computer_dns_name"))
-        .firstSeen(EpochNanos.toInstant(getLong(row, "first_seen_ns")))
-        .lastSeen(EpochNanos.toInstant(getLong(row, "last_seen_ns")))
-        .osPlatform(row.getString("os_platform"))
-        .osVersion(row.getString("os_version"))
-        .osProcessor(row.getString("os_processor"))
-        .version(row.getString("release_version"))
-        .lastIpAddress(row.getString("last_ip_address"))
-        .lastExternalIpAddress(row.getString("last_external_ip_address"))
-        .agentVersion(row.getString("agent_version"))
-        .osBuild(getLong(row, "os_build"))
-        .healthStatus(parse(row.getString("health_status"), HealthStatus::fromWireName))
-        .deviceValue(parse(row.getString("device_value"), DeviceValue::fromWireName))
-        .rbacGroupId(row.getLong("rbac_group_id"))
-        .rbacGroupName(row.getString("rbac_group_name"))
-        .riskScore(parse(row.getString("risk_score"), RiskScore::fromWireName))
-        .exposureLevel(parse(row.getString("exposure_level"), ExposureLevel::fromWireName))
-        .isAadJoined(row.getBoolean("is_aad_joined"))
-        .aadDeviceId(row.getString("aad_device_id"))
-        .machineTags(tags(row.getString("machine_tags_json")))
-        .defenderAvStatus(row.getString("defender_av_status"))
-        .onboardingStatus(parse(row.getString("onboarding_status"), OnboardingStatus::fromWireName))
-        .osArchitecture(parse(row.getString("os_architecture"), OsArchitecture::fromWireName))
-        .managedBy(row.getString("managed_by"))
-        .managedByStatus(row.getString("managed_by_status"))
-        .ipAddresses(ipAddresses(row.getString("ip_addresses_json")))
-        .vmMetadata(vmMetadata(row.getString("vm_metadata_json")))
+    int c = 1;
+    return Machine.builder(MachineId.of(row.getString(c++)))
+        .mergedIntoMachineId(idOf(row.getString(c++)))
+        .isPotentialDuplication(row.getBoolean(c++))
+        .isExcluded(row.getBoolean(c++))
+        .exclusionReason(row.getString(c++))
+        .computerDnsName(row.getString(c++))
+        .firstSeen(EpochNanos.toInstant(getLong(row, c++)))
+        .lastSeen(EpochNanos.toInstant(getLong(row, c++)))
+        .osPlatform(row.getString(c++))
+        .osVersion(row.getString(c++))
+        .osProcessor(row.getString(c++))
+        .version(row.getString(c++))
+        .lastIpAddress(row.getString(c++))
+        .lastExternalIpAddress(row.getString(c++))
+        .agentVersion(row.getString(c++))
+        .osBuild(getLong(row, c++))
+        .healthStatus(parse(row.getString(c++), HealthStatus::fromWireName))
+        .deviceValue(parse(row.getString(c++), DeviceValue::fromWireName))
+        .rbacGroupId(row.getLong(c++))
+        .rbacGroupName(row.getString(c++))
+        .riskScore(parse(row.getString(c++), RiskScore::fromWireName))
+        .exposureLevel(parse(row.getString(c++), ExposureLevel::fromWireName))
+        .isAadJoined(row.getBoolean(c++))
+        .aadDeviceId(row.getString(c++))
+        .machineTags(tags(row.getString(c++)))
+        .defenderAvStatus(row.getString(c++))
+        .onboardingStatus(parse(row.getString(c++), OnboardingStatus::fromWireName))
+        .osArchitecture(parse(row.getString(c++), OsArchitecture::fromWireName))
+        .managedBy(row.getString(c++))
+        .managedByStatus(row.getString(c++))
+        .ipAddresses(ipAddresses(row.getString(c++)))
+        .vmMetadata(vmMetadata(row.getString(c++)))
         .build();
   }
 
@@ -236,7 +241,7 @@ final class MachineColumns {
     }
   }
 
-  private static Long getLong(ResultSet row, String column) throws SQLException {
+  private static Long getLong(ResultSet row, int column) throws SQLException {
     long value = row.getLong(column);
     return row.wasNull() ? null : value;
   }
