@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -52,10 +54,14 @@ public final class LoadGenerator {
               .timeout(DRAIN)
               .build();
     }
+    // A small fixed pool for completions: the default grows a thread per stalled response, and
+    // on two shared cores those threads starve the sender when the server falls behind.
+    ExecutorService completions = Executors.newFixedThreadPool(2);
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
+            .executor(completions)
             .build();
     Histogram latencies = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
     AtomicLong errors = new AtomicLong();
