@@ -120,6 +120,17 @@ public final class ResultsReport {
         useCase / smallCase,
         "<= 1.5x",
         useCase / smallCase <= 1.5);
+    double bareLarge = get("jmh.bareQuery." + large + ".us");
+    double bareSmall = get("jmh.bareQuery." + small + ".us");
+    row(
+        "2",
+        "bare JDBC query at " + large + " observations (how SQLite itself grows)",
+        us(bareLarge, "jmh.bareQuery." + large),
+        "bare JDBC query at " + small,
+        us(bareSmall, "jmh.bareQuery." + small),
+        bareLarge / bareSmall,
+        "(information)",
+        null);
     double midCase = get("jmh.useCase." + mid + ".us");
     row(
         "2",
