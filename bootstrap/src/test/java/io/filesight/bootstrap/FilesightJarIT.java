@@ -216,6 +216,32 @@ class FilesightJarIT {
   }
 
   @Test
+  void createMakesAnEmptyDatabaseThatServesAndAnswers404() throws Exception {
+    assertThat(run("keygen", "--out", "keys").exitCode()).isZero();
+    String tenant = "0f0e0d0c-0b0a-0908-0706-050403020100";
+    String token = run("token", "--key", "keys", "--tenant", tenant).out().strip();
+
+    Process server =
+        start(
+            "serve",
+            "--db",
+            "fresh.db",
+            "--create",
+            "--jwks",
+            "keys/jwks.json",
+            "--tenant",
+            tenant,
+            "--port",
+            "0");
+    int port = awaitPort(server);
+
+    assertThat(dir.resolve("fresh.db")).exists();
+    assertThat(get(port, "/health/ready", token).statusCode()).isEqualTo(200);
+    assertThat(get(port, "/api/files/" + EXAMPLE_SHA1 + "/machines", token).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
   void aCorruptDatabaseFailsFastNamingTheFile() throws Exception {
     assertThat(run("keygen", "--out", "keys").exitCode()).isZero();
     byte[] garbage = new byte[8192];
