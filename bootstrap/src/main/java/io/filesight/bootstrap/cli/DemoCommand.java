@@ -94,7 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
                     DEMO_TENANT,
                     TokenSettings.DEFAULT_AUDIENCES,
                     JwksSource.file(keys.resolve("jwks.json")),
-                    Duration.ofSeconds(60)),
+                    TokenSettings.DEFAULT_CLOCK_SKEW),
                 new HttpSettings(
                     "127.0.0.1",
                     port,

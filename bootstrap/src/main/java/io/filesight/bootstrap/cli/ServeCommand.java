@@ -100,7 +100,9 @@ public final class ServeCommand implements Callable<Integer> {
   ServerSettings settings() {
     Path database = Settings.required("--db", db);
     Settings.oneOf("--log-format", logFormat, "text", "json");
-    String unknown = Settings.oneOf("--unknown-file", unknownFile, "not-found", "empty");
+    UnknownFileAnswer unknown =
+        UnknownFileAnswer.fromConfigValue(
+            Settings.oneOf("--unknown-file", unknownFile, "not-found", "empty"));
     Optional<URI> base =
         baseUrl == null || baseUrl.isBlank()
             ? Optional.empty()
@@ -111,7 +113,7 @@ public final class ServeCommand implements Callable<Integer> {
             Settings.required("--bind", bind),
             Settings.port("--port", port),
             base,
-            unknown.equals("empty") ? UnknownFileAnswer.EMPTY : UnknownFileAnswer.NOT_FOUND,
+            unknown,
             logFormat.equals("json"),
             stop);
     return new ServerSettings(database, create, tokenSettings(), http);
@@ -122,10 +124,12 @@ public final class ServeCommand implements Callable<Integer> {
     String keys = Settings.required("--jwks", jwks).strip();
     JwksSource source;
     if (keys.startsWith("https://") || keys.startsWith("http://")) {
-      URI uri = Settings.baseUrl("--jwks", keys);
-      source = JwksSource.url(URI.create(keys.strip()));
-      if (uri.getScheme().equals("http") && !isLoopback(uri.getHost())) {
-        throw Settings.invalid("--jwks", keys, "a key set URL must use https");
+      try {
+        // JwksSource owns the rule (https, or http on loopback only); here it gets the setting's
+        // name.
+        source = JwksSource.url(URI.create(keys));
+      } catch (IllegalArgumentException e) {
+        throw Settings.invalid("--jwks", keys, e.getMessage());
       }
     } else {
       Path file = Path.of(keys);
@@ -138,10 +142,6 @@ public final class ServeCommand implements Callable<Integer> {
         audiences == null || audiences.isEmpty()
             ? TokenSettings.DEFAULT_AUDIENCES
             : audiences.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
-    return new TokenSettings(tenantId, accepted, source, Duration.ofSeconds(60));
-  }
-
-  private static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
+    return new TokenSettings(tenantId, accepted, source, TokenSettings.DEFAULT_CLOCK_SKEW);
   }
 }

@@ -126,6 +126,37 @@ class ServeConfigurationTest {
   }
 
   @Test
+  void aClearTextKeySetUrlOffLoopbackExitsTwoNamingTheSetting() {
+    String[] result =
+        run(
+            "serve",
+            "--db",
+            "x.db",
+            "--jwks",
+            "http://keys.example.com/jwks.json",
+            "--tenant",
+            "t");
+
+    assertThat(result[0]).isEqualTo("2");
+    assertThat(result[1].strip().lines()).hasSize(1);
+    assertThat(result[1]).contains("--jwks").contains("https");
+  }
+
+  @Test
+  void aKeySetUrlOnLoopbackMayUseHttp() {
+    String[] argv = {
+      "serve", "--db", "a.db", "--tenant", "t", "--jwks", "http://127.0.0.1:9999/jwks.json"
+    };
+    CommandLine.ParseResult parsed = FilesightCli.commandLine(environment, argv).parseArgs(argv);
+
+    ServerSettings settings =
+        ((ServeCommand) parsed.subcommand().commandSpec().userObject()).settings();
+
+    assertThat(settings.tokens().keys().describe())
+        .isEqualTo("url http://127.0.0.1:9999/jwks.json");
+  }
+
+  @Test
   void anUnreadableConfigFileExitsTwoNamingIt() {
     String[] result = run("serve", "--config", dir.resolve("missing.properties").toString());
 
