@@ -28,10 +28,10 @@ public record FileHash(HashAlgorithm algorithm, String hex) {
       throw new InvalidFileHashException(null);
     }
     HashAlgorithm algorithm = HashAlgorithm.ofHexLength(value.length());
-    if (algorithm == null || !Hex.isAsciiHex(value)) {
+    if (algorithm == null) {
       throw new InvalidFileHashException(value);
     }
-    return new FileHash(algorithm, value);
+    return new FileHash(algorithm, value); // the constructor checks the digits
   }
 
   @Override
