@@ -56,7 +56,9 @@ public final class BenchmarkServer {
                     Optional.empty(),
                     UnknownFileAnswer.NOT_FOUND,
                     false,
-                    Duration.ofSeconds(5))));
+                    Duration.ofSeconds(5),
+                    ServerSettings.defaultCachedMachines()),
+                ServerSettings.defaultCachedMachines()));
     Runtime.getRuntime().addShutdownHook(new Thread(filesight::close));
 
     List<String> ids = new ArrayList<>(Files.readAllLines(store.resolve("files.txt")));

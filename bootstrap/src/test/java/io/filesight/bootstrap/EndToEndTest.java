@@ -138,7 +138,9 @@ class EndToEndTest {
                     Optional.empty(),
                     UnknownFileAnswer.NOT_FOUND,
                     false,
-                    Duration.ofSeconds(5))));
+                    Duration.ofSeconds(5),
+                    ServerSettings.defaultCachedMachines()),
+                ServerSettings.defaultCachedMachines()));
   }
 
   @AfterAll

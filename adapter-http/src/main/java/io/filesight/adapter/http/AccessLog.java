@@ -1,7 +1,6 @@
 package io.filesight.adapter.http;
 
 import io.filesight.domain.Caller;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +27,7 @@ final class AccessLog {
       return;
     }
     String path = printable(rawPath);
-    String duration = String.format(Locale.ROOT, "%.1f", durationMs);
+    String duration = oneDecimal(durationMs);
     String tenant = caller == null ? "-" : caller.tenantId();
     String app = caller == null ? "-" : caller.appId();
     var line =
@@ -50,6 +49,12 @@ final class AccessLog {
         requestId,
         tenant,
         app);
+  }
+
+  /** {@code 12.3}: what {@code %.1f} writes for a duration, without a formatter per request. */
+  static String oneDecimal(double value) {
+    long tenths = Math.round(Math.max(0, value) * 10);
+    return (tenths / 10) + "." + (tenths % 10);
   }
 
   /** Keeps a client-chosen path from forging log lines or flooding the log. */

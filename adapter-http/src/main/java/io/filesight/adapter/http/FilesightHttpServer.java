@@ -61,7 +61,12 @@ public final class FilesightHttpServer {
     this.errors = new DefenderErrors(quota);
     this.metrics = new HttpMetrics();
     RelatedMachinesHandler machines =
-        new RelatedMachinesHandler(find, authenticate, settings.unknownFile(), settings.baseUrl());
+        new RelatedMachinesHandler(
+            find,
+            authenticate,
+            settings.unknownFile(),
+            settings.baseUrl(),
+            new RenderedMachines(settings.renderedMachines()));
     HealthHandlers health = new HealthHandlers(readiness);
     ApiDocs docs = new ApiDocs();
     this.app =

@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.util.thread.ThreadPool;
 
@@ -26,6 +28,7 @@ final class HttpMetrics implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry;
   private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+  private final Map<Series, Timer> requestTimers = new ConcurrentHashMap<>();
 
   HttpMetrics() {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -50,15 +53,23 @@ final class HttpMetrics implements AutoCloseable {
    * number of series stays bounded.
    */
   void recordRequest(String method, String route, int status, long durationNanos) {
-    Timer.builder("http.server.requests")
-        .description("HTTP requests by route and status")
-        .tag("method", method)
-        .tag("route", route == null || route.isEmpty() ? UNMATCHED_ROUTE : route)
-        .tag("status", Integer.toString(status))
-        .publishPercentileHistogram()
-        .register(registry)
+    String series = route == null || route.isEmpty() ? UNMATCHED_ROUTE : route;
+    // Kept per series: registering looks the meter up by its tags, which costs more than recording.
+    requestTimers
+        .computeIfAbsent(
+            new Series(method, series, status),
+            key ->
+                Timer.builder("http.server.requests")
+                    .description("HTTP requests by route and status")
+                    .tag("method", key.method())
+                    .tag("route", key.route())
+                    .tag("status", Integer.toString(key.status()))
+                    .publishPercentileHistogram()
+                    .register(registry))
         .record(durationNanos, TimeUnit.NANOSECONDS);
   }
+
+  private record Series(String method, String route, int status) {}
 
   void recordRateLimitRejection(RateLimit limit) {
     Counter.builder("filesight.ratelimit.rejections")

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param jsonAccessLog whether access log lines are rendered as JSON (read by the logging setup in
  *     bootstrap; the adapter always attaches the fields as key-value pairs)
  * @param stopTimeout how long {@link FilesightHttpServer#stop()} lets in-flight requests finish
+ * @param renderedMachines how many machines' JSON is kept rendered in memory (about 1 KB each); 0
+ *     renders every machine of every answer
  */
 public record HttpSettings(
     String bindAddress,
@@ -23,7 +25,10 @@ public record HttpSettings(
     Optional<URI> baseUrl,
     UnknownFileAnswer unknownFile,
     boolean jsonAccessLog,
-    Duration stopTimeout) {
+    Duration stopTimeout,
+    int renderedMachines) {
+  /** Machines kept rendered unless told otherwise. */
+  public static final int DEFAULT_RENDERED_MACHINES = 10_000;
 
   public HttpSettings {
     Objects.requireNonNull(bindAddress, "bindAddress");
@@ -36,10 +41,17 @@ public record HttpSettings(
     if (stopTimeout.isNegative()) {
       throw new IllegalArgumentException("stopTimeout must not be negative, was " + stopTimeout);
     }
+    if (renderedMachines < 0) {
+      throw new IllegalArgumentException(
+          "renderedMachines must be 0 or more, was " + renderedMachines);
+    }
     baseUrl.ifPresent(HttpSettings::requireHttpBase);
   }
 
-  /** 0.0.0.0:8080, base URL from the request, 404 for unknown files, text log, 20 s to stop. */
+  /**
+   * 0.0.0.0:8080, base URL from the request, 404 for unknown files, text log, 20 s to stop, 10,000
+   * machines kept rendered.
+   */
   public static HttpSettings defaults() {
     return new HttpSettings(
         "0.0.0.0",
@@ -47,24 +59,39 @@ public record HttpSettings(
         Optional.empty(),
         UnknownFileAnswer.NOT_FOUND,
         false,
-        Duration.ofSeconds(20));
+        Duration.ofSeconds(20),
+        DEFAULT_RENDERED_MACHINES);
   }
 
   public HttpSettings withPort(int newPort) {
-    return new HttpSettings(bindAddress, newPort, baseUrl, unknownFile, jsonAccessLog, stopTimeout);
+    return new HttpSettings(
+        bindAddress, newPort, baseUrl, unknownFile, jsonAccessLog, stopTimeout, renderedMachines);
   }
 
   public HttpSettings withBaseUrl(URI newBaseUrl) {
     return new HttpSettings(
-        bindAddress, port, Optional.of(newBaseUrl), unknownFile, jsonAccessLog, stopTimeout);
+        bindAddress,
+        port,
+        Optional.of(newBaseUrl),
+        unknownFile,
+        jsonAccessLog,
+        stopTimeout,
+        renderedMachines);
   }
 
   public HttpSettings withUnknownFile(UnknownFileAnswer answer) {
-    return new HttpSettings(bindAddress, port, baseUrl, answer, jsonAccessLog, stopTimeout);
+    return new HttpSettings(
+        bindAddress, port, baseUrl, answer, jsonAccessLog, stopTimeout, renderedMachines);
   }
 
   public HttpSettings withStopTimeout(Duration timeout) {
-    return new HttpSettings(bindAddress, port, baseUrl, unknownFile, jsonAccessLog, timeout);
+    return new HttpSettings(
+        bindAddress, port, baseUrl, unknownFile, jsonAccessLog, timeout, renderedMachines);
+  }
+
+  public HttpSettings withRenderedMachines(int count) {
+    return new HttpSettings(
+        bindAddress, port, baseUrl, unknownFile, jsonAccessLog, stopTimeout, count);
   }
 
   private static void requireHttpBase(URI uri) {

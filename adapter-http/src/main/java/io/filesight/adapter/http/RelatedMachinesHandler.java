@@ -25,20 +25,26 @@ import java.util.Optional;
 final class RelatedMachinesHandler implements Handler {
   static final String PATH = "/api/files/{id}/machines";
 
+  /** Answers up to this size are sent whole with their length; larger ones stream. */
+  static final int WHOLE_ANSWER_LIMIT = 256 * 1024;
+
   private final FindRelatedMachines find;
   private final AuthenticateCaller authenticate;
   private final UnknownFileAnswer unknownFile;
   private final Optional<String> baseUrl;
+  private final RenderedMachines rendered;
 
   RelatedMachinesHandler(
       FindRelatedMachines find,
       AuthenticateCaller authenticate,
       UnknownFileAnswer unknownFile,
-      Optional<URI> baseUrl) {
+      Optional<URI> baseUrl,
+      RenderedMachines rendered) {
     this.find = Objects.requireNonNull(find, "find");
     this.authenticate = Objects.requireNonNull(authenticate, "authenticate");
     this.unknownFile = Objects.requireNonNull(unknownFile, "unknownFile");
     this.baseUrl = baseUrl.map(URI::toString).map(RelatedMachinesHandler::withoutTrailingSlash);
+    this.rendered = Objects.requireNonNull(rendered, "rendered");
   }
 
   @Override
@@ -63,11 +69,14 @@ final class RelatedMachinesHandler implements Handler {
     }
     String base = base(ctx);
     ctx.status(200).contentType(ResponseHeaders.ODATA_JSON);
+    AnswerStream body = new AnswerStream(ctx, WHOLE_ANSWER_LIMIT);
     RelatedMachinesJson.write(
-        ctx.outputStream(),
+        body,
         base + "/api/$metadata#Machines",
         machines,
-        next.map(nextPage -> nextLink(base, answer.file(), nextPage)));
+        next.map(nextPage -> nextLink(base, answer.file(), nextPage)),
+        rendered);
+    body.finish();
   }
 
   private String base(Context ctx) {

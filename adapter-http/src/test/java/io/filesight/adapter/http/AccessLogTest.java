@@ -79,4 +79,13 @@ class AccessLogTest {
             event.logger().equals("io.filesight.access")
                 && requestId.equals(event.keyValues().get("requestId")));
   }
+
+  @Test
+  void durationsAreWrittenWithOneDecimalAsPercentPointOneFWould() {
+    for (double ms : new double[] {0, 0.04, 0.05, 0.96, 1.25, 12.34, 999.95, 123456.789}) {
+      assertThat(AccessLog.oneDecimal(ms))
+          .as("%s ms", ms)
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", ms));
+    }
+  }
 }

@@ -47,9 +47,17 @@ class HttpSettingsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> HttpSettings.defaults().withStopTimeout(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> HttpSettings.defaults().withRenderedMachines(-1))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(
             new HttpSettings(
-                    "127.0.0.1", 0, Optional.empty(), UnknownFileAnswer.EMPTY, true, Duration.ZERO)
+                    "127.0.0.1",
+                    0,
+                    Optional.empty(),
+                    UnknownFileAnswer.EMPTY,
+                    true,
+                    Duration.ZERO,
+                    0)
                 .port())
         .isZero();
   }

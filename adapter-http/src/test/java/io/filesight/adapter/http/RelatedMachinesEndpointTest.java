@@ -215,6 +215,18 @@ class RelatedMachinesEndpointTest {
     assertThat(value.get(9_999).get("id").asText()).isEqualTo(String.format("%040x", 9_999));
   }
 
+  @Test
+  void smallAnswersAreSentWholeWithTheirLength() {
+    HttpResponse<String> response = http.get(PATH, StubAuthenticate.GOOD);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Length"))
+        .hasValue(
+            Integer.toString(
+                response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+    assertThat(TestServer.json(response).get("value")).isNotEmpty();
+  }
+
   static List<String> fieldNames(JsonNode node) {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);

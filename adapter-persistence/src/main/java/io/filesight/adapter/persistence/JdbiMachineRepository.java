@@ -13,19 +13,43 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Secondary adapter: machines related to a file, read from SQLite with one indexed range scan per
- * page (the observation primary key orders a file's machines by id).
+ * page (the observation primary key orders a file's machines by id). The scan reads machine ids
+ * only; the machines themselves come from a {@link MachineCache} kept for the current version of
+ * the stored machines, and those not cached are read by id, 64 at a time.
  */
 public final class JdbiMachineRepository implements MachineRepository {
+  /** Machines kept in memory unless told otherwise. */
+  public static final int DEFAULT_CACHED_MACHINES = 10_000;
+
+  /** Ids per query reading uncached machines; shorter lists repeat their first id. */
+  static final int FETCH_CHUNK = 64;
+
+  private static final String MACHINES_BY_ID =
+      "SELECT "
+          + MachineColumns.selectList("m")
+          + " FROM machine m WHERE m.id IN ("
+          + String.join(", ", Collections.nCopies(FETCH_CHUNK, "?"))
+          + ")";
+
   private final SqliteDatabase database;
   private final StatementCache statements = new StatementCache();
+  private final MachineCache cache;
 
   public JdbiMachineRepository(SqliteDatabase database) {
+    this(database, DEFAULT_CACHED_MACHINES);
+  }
+
+  /** Keeps at most {@code cachedMachines} machines in memory (0: none, every lookup reads them). */
+  public JdbiMachineRepository(SqliteDatabase database, int cachedMachines) {
     this.database = database;
+    this.cache = new MachineCache(cachedMachines);
   }
 
   @Override
@@ -41,37 +65,71 @@ public final class JdbiMachineRepository implements MachineRepository {
 
   private Optional<MachineSlice> lookup(FileHash file, List<Long> groups, Page page)
       throws SQLException {
-    return database
-        .reads()
-        .withHandle(
-            handle -> {
-              Connection connection = handle.getConnection();
-              if (groups == null || !groups.isEmpty()) {
-                List<Machine> machines = page(connection, file, groups, page);
-                if (!machines.isEmpty()) {
-                  boolean hasMore = machines.size() > page.top();
-                  List<Machine> slice = hasMore ? machines.subList(0, page.top()) : machines;
-                  return Optional.of(new MachineSlice(slice, hasMore));
-                }
-              }
-              // An empty page still means "seen" when the file is known: seen only on machines the
-              // caller may not see, not imported yet, or before this page.
-              return known(connection, file)
-                  ? Optional.of(new MachineSlice(List.of(), false))
-                  : Optional.empty();
-            });
+    try (Connection connection = database.readConnection()) {
+      if (groups == null || !groups.isEmpty()) {
+        // The version first: a machine read after it is never older than the version.
+        MachineCache.Generation cached = cache.at(machineVersion(connection));
+        // Every group: the observation index alone gives the page, unless one of its machines is
+        // not stored (observed before its import); then the page joins the machines to skip them.
+        List<Machine> machines =
+            groups == null ? page(connection, file, null, page, false, cached) : null;
+        if (machines == null) {
+          machines = page(connection, file, groups, page, true, cached);
+        }
+        if (!machines.isEmpty()) {
+          boolean hasMore = machines.size() > page.top();
+          return Optional.of(
+              new MachineSlice(hasMore ? machines.subList(0, page.top()) : machines, hasMore));
+        }
+      }
+      // An empty page still means "seen" when the file is known: seen only on machines the
+      // caller may not see, not imported yet, or before this page.
+      return known(connection, file)
+          ? Optional.of(new MachineSlice(List.of(), false))
+          : Optional.empty();
+    }
   }
 
   /**
-   * The page query: observations of one file joined to their machines, in machine id order, with
-   * {@code groupCount} group parameters (none when the scope is every group).
+   * One page and one machine more, in id order; null when {@code joinMachines} is false and a
+   * machine of the page is not stored.
    */
-  static String pageSql(HashAlgorithm algorithm, int groupCount) {
-    StringBuilder sql =
-        new StringBuilder("SELECT ")
-            .append(MachineColumns.selectList("m"))
-            .append(" FROM observation o JOIN machine m ON m.id = o.machine_id WHERE o.sha1 = ")
-            .append(sha1Of(algorithm));
+  private List<Machine> page(
+      Connection connection,
+      FileHash file,
+      List<Long> groups,
+      Page page,
+      boolean joinMachines,
+      MachineCache.Generation cached)
+      throws SQLException {
+    List<String> ids = pageIds(connection, file, groups, page, joinMachines);
+    Machine[] machines = machines(connection, ids, cached);
+    List<Machine> found = new ArrayList<>(machines.length);
+    for (Machine machine : machines) {
+      if (machine == null) {
+        if (!joinMachines) {
+          return null;
+        }
+        // Machines are never deleted; were one removed by hand meanwhile, the page skips it.
+        continue;
+      }
+      found.add(machine);
+    }
+    return found;
+  }
+
+  /**
+   * The page query: the ids of the machines a file was seen on, in id order, with {@code
+   * groupCount} group parameters (none when the scope is every group). Joined to the machines when
+   * {@code joinMachines} (always with groups), which keeps out observations whose machine is not
+   * imported yet; else the observation index alone answers it.
+   */
+  static String pageSql(HashAlgorithm algorithm, int groupCount, boolean joinMachines) {
+    StringBuilder sql = new StringBuilder("SELECT o.machine_id FROM observation o");
+    if (joinMachines || groupCount > 0) {
+      sql.append(" JOIN machine m ON m.id = o.machine_id");
+    }
+    sql.append(" WHERE o.sha1 = ").append(sha1Of(algorithm));
     if (groupCount > 0) {
       sql.append(" AND m.rbac_group_id IN (")
           .append(String.join(", ", Collections.nCopies(groupCount, "?")))
@@ -80,10 +138,17 @@ public final class JdbiMachineRepository implements MachineRepository {
     return sql.append(" ORDER BY o.machine_id LIMIT ? OFFSET ?").toString();
   }
 
-  private List<Machine> page(Connection connection, FileHash file, List<Long> groups, Page page)
+  /** The query reading up to {@link #FETCH_CHUNK} machines by id. */
+  static String machinesByIdSql() {
+    return MACHINES_BY_ID;
+  }
+
+  private List<String> pageIds(
+      Connection connection, FileHash file, List<Long> groups, Page page, boolean joinMachines)
       throws SQLException {
     int groupCount = groups == null ? 0 : groups.size();
-    PreparedStatement query = statements.prepare(connection, pageSql(file.algorithm(), groupCount));
+    PreparedStatement query =
+        statements.prepare(connection, pageSql(file.algorithm(), groupCount, joinMachines));
     int i = 1;
     query.setString(i++, file.hex());
     for (int g = 0; g < groupCount; g++) {
@@ -92,13 +157,68 @@ public final class JdbiMachineRepository implements MachineRepository {
     // One more than asked tells whether another page follows without counting.
     query.setInt(i++, page.top() + 1);
     query.setLong(i, page.skip());
-    List<Machine> machines = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     try (ResultSet rows = query.executeQuery()) {
       while (rows.next()) {
-        machines.add(MachineColumns.read(rows));
+        ids.add(rows.getString(1));
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * The machines with these ids, in the same order: from the cache, else from the store; null where
+   * no machine has the id.
+   */
+  private Machine[] machines(
+      Connection connection, List<String> ids, MachineCache.Generation cached) throws SQLException {
+    Machine[] machines = new Machine[ids.size()];
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < machines.length; i++) {
+      machines[i] = cached.get(ids.get(i));
+      if (machines[i] == null) {
+        missing.add(ids.get(i));
+      }
+    }
+    if (!missing.isEmpty()) {
+      Map<String, Machine> read = read(connection, missing);
+      read.values().forEach(cached::put);
+      for (int i = 0; i < machines.length; i++) {
+        if (machines[i] == null) {
+          machines[i] = read.get(ids.get(i));
+        }
       }
     }
     return machines;
+  }
+
+  private Map<String, Machine> read(Connection connection, List<String> ids) throws SQLException {
+    Map<String, Machine> read = new HashMap<>();
+    PreparedStatement query = statements.prepare(connection, MACHINES_BY_ID);
+    for (int from = 0; from < ids.size(); from += FETCH_CHUNK) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + FETCH_CHUNK));
+      for (int i = 0; i < FETCH_CHUNK; i++) {
+        query.setString(i + 1, chunk.get(i < chunk.size() ? i : 0));
+      }
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          Machine machine = MachineColumns.read(rows);
+          read.put(machine.id().value(), machine);
+        }
+      }
+    }
+    return read;
+  }
+
+  private long machineVersion(Connection connection) throws SQLException {
+    PreparedStatement query =
+        statements.prepare(connection, "SELECT version FROM machine_state WHERE singleton = 1");
+    try (ResultSet rows = query.executeQuery()) {
+      if (!rows.next()) {
+        throw new SQLException("the database " + database.file() + " has no machine_state row");
+      }
+      return rows.getLong(1);
+    }
   }
 
   private boolean known(Connection connection, FileHash file) throws SQLException {

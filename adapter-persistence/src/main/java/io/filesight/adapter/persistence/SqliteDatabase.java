@@ -88,6 +88,14 @@ public final class SqliteDatabase implements AutoCloseable {
   }
 
   /**
+   * A connection of the read-only pool, for the lookup's hot path, where opening a Jdbi handle
+   * costs more than the query; closing it gives it back.
+   */
+  Connection readConnection() throws SQLException {
+    return readerPool.getConnection();
+  }
+
+  /**
    * Runs {@code PRAGMA quick_check}.
    *
    * @throws DatabaseUnavailableException naming the problems SQLite reports

@@ -23,6 +23,8 @@ public final class StoreWrites {
           + String.join(", ", Collections.nCopies(MachineColumns.NAMES.size(), "?"))
           + ") ON CONFLICT (id) DO NOTHING";
   private static final String UPDATE_MACHINE = updateMachine();
+  private static final String BUMP_MACHINE_VERSION =
+      "UPDATE machine_state SET version = version + 1 WHERE singleton = 1";
 
   private static final String UPSERT_FILE =
       "INSERT INTO seen_file (sha1, sha256, md5, file_name) VALUES (?, ?, ?, ?)"
@@ -106,6 +108,12 @@ public final class StoreWrites {
           update.addBatch();
         }
         update.executeBatch();
+      }
+    }
+    if (!machines.isEmpty()) {
+      // In the same transaction: readers that cache machines see the new version with the rows.
+      try (PreparedStatement bump = connection.prepareStatement(BUMP_MACHINE_VERSION)) {
+        bump.executeUpdate();
       }
     }
     return new WriteCounts(machines.size() - existing.size(), existing.size());

@@ -2,6 +2,7 @@ package io.filesight.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.filesight.application.port.out.MachineSlice;
 import io.filesight.domain.FileHash;
 import io.filesight.domain.GroupScope;
 import io.filesight.domain.Machine;
@@ -69,6 +70,115 @@ class JdbiMachineRepositoryTest {
         pool.shutdownNow();
       }
     }
+  }
+
+  @Test
+  void aMachineWrittenAfterItWasCachedIsReadAgain() {
+    try (SqliteDatabase database = SqliteDatabase.open(directory.resolve("f.db"), true)) {
+      StoreWrites.upsertMachines(database, List.of(machine(1, "before")));
+      StoreWrites.upsertObservations(
+          database, List.of(new Observation(file(1), null, null, null, id(1), null)));
+      JdbiMachineRepository repository = new JdbiMachineRepository(database);
+      assertThat(dnsNames(repository, file(1), 100)).containsExactly("before");
+
+      StoreWrites.upsertMachines(database, List.of(machine(1, "after")));
+
+      assertThat(dnsNames(repository, file(1), 100)).containsExactly("after");
+    }
+  }
+
+  @Test
+  void aMachineWrittenThroughAnotherConnectionToTheFileIsReadAgain() {
+    Path file = directory.resolve("shared.db");
+    try (SqliteDatabase server = SqliteDatabase.open(file, true)) {
+      StoreWrites.upsertMachines(server, List.of(machine(1, "before")));
+      StoreWrites.upsertObservations(
+          server, List.of(new Observation(file(1), null, null, null, id(1), null)));
+      JdbiMachineRepository repository = new JdbiMachineRepository(server);
+      assertThat(dnsNames(repository, file(1), 100)).containsExactly("before");
+
+      // As `filesight import` does from another process while the server runs.
+      try (SqliteDatabase importer = SqliteDatabase.open(file, false)) {
+        StoreWrites.upsertMachines(importer, List.of(machine(1, "after")));
+      }
+
+      assertThat(dnsNames(repository, file(1), 100)).containsExactly("after");
+    }
+  }
+
+  @Test
+  void pagesLargerThanTheCacheAndTheFetchChunkKeepEveryMachineInIdOrder() {
+    int count = 3 * JdbiMachineRepository.FETCH_CHUNK + 5;
+    try (SqliteDatabase database = SqliteDatabase.open(directory.resolve("f.db"), true)) {
+      List<Machine> machines = new ArrayList<>();
+      List<Observation> observations = new ArrayList<>();
+      for (int n = count; n >= 1; n--) {
+        machines.add(machine(n, "host-" + n));
+        observations.add(new Observation(file(1), null, null, null, id(n), null));
+      }
+      StoreWrites.upsertMachines(database, machines);
+      StoreWrites.upsertObservations(database, observations);
+      List<String> expected = new ArrayList<>();
+      for (int n = 1; n <= count; n++) {
+        expected.add("host-" + n);
+      }
+
+      for (int capacity : new int[] {0, 7, count, 10_000}) {
+        JdbiMachineRepository repository = new JdbiMachineRepository(database, capacity);
+        for (int round = 0; round < 3; round++) {
+          assertThat(dnsNames(repository, file(1), 10_000))
+              .as("capacity %d, round %d", capacity, round)
+              .isEqualTo(expected);
+        }
+        assertThat(dnsNames(repository, file(1), 10).subList(0, 3))
+            .containsExactly("host-1", "host-2", "host-3");
+      }
+    }
+  }
+
+  @Test
+  void observationsOfMachinesNotStoredYetAreLeftOutAndPagesStayExact() {
+    try (SqliteDatabase database = SqliteDatabase.open(directory.resolve("f.db"), true)) {
+      List<Machine> machines = new ArrayList<>();
+      List<Observation> observations = new ArrayList<>();
+      for (int n = 1; n <= 30; n++) {
+        if (n % 3 != 0) {
+          machines.add(machine(n, "host-" + n));
+        }
+        observations.add(new Observation(file(1), null, null, null, id(n), null));
+      }
+      StoreWrites.upsertMachines(database, machines);
+      StoreWrites.upsertObservations(database, observations);
+      JdbiMachineRepository repository = new JdbiMachineRepository(database);
+
+      List<String> pages = new ArrayList<>();
+      for (int skip = 0; skip < 30; skip += 4) {
+        MachineSlice slice =
+            repository.findSeenWith(file(1), GroupScope.all(), new Page(skip, 4)).orElseThrow();
+        slice.machines().forEach(m -> pages.add(m.computerDnsName()));
+        assertThat(slice.hasMore()).isEqualTo(skip + 4 < 20);
+      }
+
+      assertThat(pages)
+          .hasSize(20)
+          .doesNotHaveDuplicates()
+          .allMatch(name -> Integer.parseInt(name.substring(5)) % 3 != 0);
+      assertThat(dnsNames(repository, file(1), 100)).isEqualTo(pages);
+    }
+  }
+
+  private static List<String> dnsNames(JdbiMachineRepository repository, FileHash file, int top) {
+    return repository
+        .findSeenWith(file, GroupScope.all(), new Page(0, top))
+        .orElseThrow()
+        .machines()
+        .stream()
+        .map(Machine::computerDnsName)
+        .toList();
+  }
+
+  private static Machine machine(int n, String dnsName) {
+    return Machine.builder(id(n)).computerDnsName(dnsName).rbacGroupId(1).build();
   }
 
   private static MachineId id(int n) {

@@ -84,7 +84,7 @@ public final class LookupMeasurement {
   }
 
   private static String plan(SqliteDatabase database) {
-    String sql = JdbiMachineRepository.pageSql(HashAlgorithm.SHA1, 1);
+    String sql = JdbiMachineRepository.pageSql(HashAlgorithm.SHA1, 1, true);
     return database
         .reads()
         .withHandle(

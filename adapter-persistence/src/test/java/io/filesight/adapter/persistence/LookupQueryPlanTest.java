@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,21 +32,57 @@ class LookupQueryPlanTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"SHA1, 0", "SHA1, 3", "SHA256, 0", "SHA256, 2", "MD5, 0", "MD5, 5"})
-  void pageQuerySearchesIndexesAndNeverScansOrSorts(HashAlgorithm algorithm, int groups) {
-    List<String> plan = plan(JdbiMachineRepository.pageSql(algorithm, groups), groups);
+  @CsvSource({
+    "SHA1, 0, false",
+    "SHA1, 0, true",
+    "SHA1, 3, true",
+    "SHA256, 0, false",
+    "SHA256, 2, true",
+    "MD5, 0, true",
+    "MD5, 5, true"
+  })
+  void pageQuerySearchesIndexesAndNeverScansOrSorts(
+      HashAlgorithm algorithm, int groups, boolean joinMachines) {
+    List<String> plan =
+        plan(JdbiMachineRepository.pageSql(algorithm, groups, joinMachines), groups);
 
     String text = String.join("\n", plan);
     assertThat(text)
         .containsPattern(
             "SEARCH o USING (COVERING )?INDEX sqlite_autoindex_observation_1 \\(sha1=\\?\\)")
-        .containsPattern("SEARCH m USING INDEX sqlite_autoindex_machine_1 \\(id=\\?\\)")
         .doesNotContainPattern("SCAN (o|m|observation|machine)\\b")
         .doesNotContain("TEMP B-TREE");
+    if (joinMachines) {
+      assertThat(text)
+          .containsPattern(
+              "SEARCH m USING (COVERING )?INDEX sqlite_autoindex_machine_1 \\(id=\\?\\)");
+    } else {
+      assertThat(text).doesNotContain("SEARCH m");
+    }
     if (algorithm != HashAlgorithm.SHA1) {
       assertThat(text)
           .contains("SEARCH f USING INDEX seen_file_by_" + algorithm.name().toLowerCase());
     }
+  }
+
+  @Test
+  void machinesAreReadByPrimaryKey() {
+    String sql = JdbiMachineRepository.machinesByIdSql();
+    List<String> plan =
+        database
+            .reads()
+            .withHandle(
+                h -> {
+                  var query = h.createQuery("EXPLAIN QUERY PLAN " + sql);
+                  for (int i = 0; i < JdbiMachineRepository.FETCH_CHUNK; i++) {
+                    query.bind(i, "id" + i);
+                  }
+                  return query.map((row, ctx) -> row.getString("detail")).list();
+                });
+
+    assertThat(String.join("\n", plan))
+        .contains("SEARCH m USING INDEX sqlite_autoindex_machine_1 (id=?)")
+        .doesNotContainPattern("SCAN (m|machine)\\b");
   }
 
   private List<String> plan(String sql, int groups) {

@@ -101,7 +101,9 @@ public final class DemoCommand implements Callable<Integer> {
                     Optional.empty(),
                     UnknownFileAnswer.NOT_FOUND,
                     logFormat.equals("json"),
-                    Duration.ofSeconds(20))));
+                    Duration.ofSeconds(20),
+                    ServerSettings.defaultCachedMachines()),
+                ServerSettings.defaultCachedMachines()));
     ShutdownOnSignal.install(server);
     printWelcome(out, keys, server.port());
     return FilesightCli.OK;

@@ -87,6 +87,15 @@ public final class ServeCommand implements Callable<Integer> {
       description = "How long SIGTERM waits for in-flight requests.")
   String stopTimeout;
 
+  @Option(
+      names = "--cache-machines",
+      paramLabel = "N|auto",
+      defaultValue = "auto",
+      description =
+          "Machines kept in memory, as read from the database and as rendered JSON, about 4 KB"
+              + " each; 0 = none. auto: one per 12 KiB of maximum heap, at most 100000.")
+  String cacheMachines;
+
   @Override
   public Integer call() {
     ServerSettings settings = settings();
@@ -115,8 +124,21 @@ public final class ServeCommand implements Callable<Integer> {
             base,
             unknown,
             logFormat.equals("json"),
-            stop);
-    return new ServerSettings(database, create, tokenSettings(), http);
+            stop,
+            cachedMachines());
+    return new ServerSettings(database, create, tokenSettings(), http, http.renderedMachines());
+  }
+
+  private int cachedMachines() {
+    String value = cacheMachines.strip();
+    if (value.equals("auto")) {
+      return ServerSettings.defaultCachedMachines();
+    }
+    try {
+      return Settings.atLeast("--cache-machines", Integer.parseInt(value), 0);
+    } catch (NumberFormatException e) {
+      throw Settings.invalid("--cache-machines", value, "must be a whole number or auto");
+    }
   }
 
   private TokenSettings tokenSettings() {

@@ -30,6 +30,13 @@ public final class Settings {
     return value;
   }
 
+  public static int atLeast(String option, int value, int minimum) {
+    if (value < minimum) {
+      throw invalid(option, value, "must be " + minimum + " or more");
+    }
+    return value;
+  }
+
   public static int port(String option, int port) {
     if (port < 0 || port > 65_535) {
       throw invalid(option, port, "must be between 0 and 65535");

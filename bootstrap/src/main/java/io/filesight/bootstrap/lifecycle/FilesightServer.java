@@ -40,7 +40,7 @@ public final class FilesightServer implements AutoCloseable {
       Injector injector =
           Guice.createInjector(
               new ApplicationModule(RateQuota.defender(), Clock.systemUTC()),
-              new PersistenceModule(database),
+              new PersistenceModule(database, settings.cachedMachines()),
               new AuthModule(settings.tokens()),
               new HttpModule(settings.http()));
       // Fail fast on an unreadable key set rather than answering 401 to every caller.

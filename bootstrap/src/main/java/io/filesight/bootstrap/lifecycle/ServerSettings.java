@@ -9,10 +9,33 @@ import java.util.Objects;
  * Everything {@link FilesightServer} needs to start, validated.
  *
  * @param createDatabase whether a missing database file may be created (else start fails)
+ * @param cachedMachines how many machines the persistence adapter keeps in memory (the HTTP
+ *     adapter's rendered copies are counted by {@link HttpSettings#renderedMachines()})
  */
 public record ServerSettings(
-    Path database, boolean createDatabase, TokenSettings tokens, HttpSettings http) {
+    Path database,
+    boolean createDatabase,
+    TokenSettings tokens,
+    HttpSettings http,
+    int cachedMachines) {
+  /** Heap per cached machine: its entity, its rendered JSON, and room to spare for requests. */
+  private static final long HEAP_PER_CACHED_MACHINE = 12 * 1024;
+
+  /** Most machines cached by default, however large the heap. */
+  private static final int MAX_DEFAULT_CACHED_MACHINES = 100_000;
+
+  /** One machine per 12 KiB of maximum heap, at most 100,000 (21,845 at {@code -Xmx256m}). */
+  public static int defaultCachedMachines() {
+    return (int)
+        Math.min(
+            MAX_DEFAULT_CACHED_MACHINES,
+            Runtime.getRuntime().maxMemory() / HEAP_PER_CACHED_MACHINE);
+  }
+
   public ServerSettings {
+    if (cachedMachines < 0) {
+      throw new IllegalArgumentException("cachedMachines must be 0 or more, was " + cachedMachines);
+    }
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(http, "http");

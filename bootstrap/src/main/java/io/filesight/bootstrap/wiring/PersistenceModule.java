@@ -19,15 +19,17 @@ import io.filesight.application.port.out.ReadinessProbe;
  */
 public final class PersistenceModule extends AbstractModule {
   private final SqliteDatabase database;
+  private final int cachedMachines;
 
-  public PersistenceModule(SqliteDatabase database) {
+  public PersistenceModule(SqliteDatabase database, int cachedMachines) {
     this.database = database;
+    this.cachedMachines = cachedMachines;
   }
 
   @Provides
   @Singleton
   MachineRepository machineRepository() {
-    return new JdbiMachineRepository(database);
+    return new JdbiMachineRepository(database, cachedMachines);
   }
 
   @Provides

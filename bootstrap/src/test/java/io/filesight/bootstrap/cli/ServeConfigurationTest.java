@@ -175,4 +175,30 @@ class ServeConfigurationTest {
     assertThat(result[1].strip().lines()).hasSize(1);
     assertThat(result[1]).contains("--base-url").contains("FILESIGHT_BASE_URL");
   }
+
+  @Test
+  void machineCacheIsSizedFromTheHeapUnlessSet() {
+    environment.put("FILESIGHT_DB", "a.db");
+
+    assertThat(settings().cachedMachines())
+        .isEqualTo(ServerSettings.defaultCachedMachines())
+        .isEqualTo((int) Math.min(100_000, Runtime.getRuntime().maxMemory() / (12 * 1024)));
+    assertThat(settings().http().renderedMachines()).isEqualTo(settings().cachedMachines());
+
+    environment.put("FILESIGHT_CACHE_MACHINES", "500");
+    assertThat(settings().cachedMachines()).isEqualTo(500);
+    assertThat(settings("--cache-machines", "0").http().renderedMachines()).isZero();
+  }
+
+  @Test
+  void aMachineCacheSizeThatIsNotANumberOrNegativeNamesTheSetting() {
+    environment.put("FILESIGHT_DB", "a.db");
+
+    for (String bad : new String[] {"-1", "lots", "1e5"}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings("--cache-machines", bad))
+          .isInstanceOf(io.filesight.bootstrap.config.ConfigurationException.class)
+          .hasMessageContaining("--cache-machines")
+          .hasMessageContaining("FILESIGHT_CACHE_MACHINES");
+    }
+  }
 }

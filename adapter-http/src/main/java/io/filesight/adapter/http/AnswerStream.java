@@ -1,0 +1,78 @@
+package io.filesight.adapter.http;
+
+import io.javalin.http.Context;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * The body of one answer: kept in memory while it is small, and sent whole with its length (one
+ * write, as for any fixed result); once it outgrows {@code limit} bytes it streams, so a file seen
+ * on thousands of machines never needs its whole answer in one buffer.
+ */
+final class AnswerStream extends OutputStream {
+  private static final int STREAM_BUFFER = 16 * 1024;
+
+  private final Context ctx;
+  private final int limit;
+  private byte[] buffer = new byte[8 * 1024];
+  private int count;
+  private OutputStream streaming;
+
+  AnswerStream(Context ctx, int limit) {
+    this.ctx = ctx;
+    this.limit = limit;
+  }
+
+  @Override
+  public void write(int b) throws IOException {
+    if (streaming != null) {
+      streaming.write(b);
+      return;
+    }
+    room(1);
+    if (streaming != null) {
+      streaming.write(b);
+    } else {
+      buffer[count++] = (byte) b;
+    }
+  }
+
+  @Override
+  public void write(byte[] bytes, int offset, int length) throws IOException {
+    if (streaming == null) {
+      room(length);
+    }
+    if (streaming != null) {
+      streaming.write(bytes, offset, length);
+    } else {
+      System.arraycopy(bytes, offset, buffer, count, length);
+      count += length;
+    }
+  }
+
+  /** Sends what is kept as the whole result, or ends the stream. */
+  void finish() throws IOException {
+    if (streaming == null) {
+      ctx.result(Arrays.copyOf(buffer, count));
+    } else {
+      streaming.flush();
+    }
+  }
+
+  /** Makes room for {@code length} more bytes in memory, or switches to streaming. */
+  private void room(int length) throws IOException {
+    int needed = count + length;
+    if (needed <= buffer.length) {
+      return;
+    }
+    if (needed > limit) {
+      streaming = new BufferedOutputStream(ctx.outputStream(), STREAM_BUFFER);
+      streaming.write(buffer, 0, count);
+      buffer = null;
+      return;
+    }
+    buffer = Arrays.copyOf(buffer, Math.min(limit, Math.max(needed, buffer.length * 2)));
+  }
+}
