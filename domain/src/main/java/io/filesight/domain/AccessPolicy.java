@@ -42,6 +42,14 @@ public final class AccessPolicy {
     }
   }
 
+  /**
+   * Whether the RBAC configuration can change what {@code caller} may read: only for delegated
+   * users; an application's permissions alone decide, so its calls need not read the configuration.
+   */
+  public static boolean dependsOnAccessConfiguration(Caller caller) {
+    return caller instanceof DelegatedCaller;
+  }
+
   /** The machine groups whose machines {@code caller} sees. */
   public static GroupScope visibleGroups(Caller caller, AccessConfiguration access) {
     if (caller instanceof DelegatedCaller user && access.configured()) {

@@ -40,6 +40,16 @@ class AccessPolicyTest {
         new MachineGroup(id, "Group " + id, (int) id), Set.of(userGroups));
   }
 
+  @Test
+  void onlyDelegatedCallersDependOnTheAccessConfiguration() {
+    assertThat(AccessPolicy.dependsOnAccessConfiguration(app(Permission.MACHINE_READ_ALL)))
+        .isFalse();
+    assertThat(AccessPolicy.dependsOnAccessConfiguration(app())).isFalse();
+    assertThat(
+            AccessPolicy.dependsOnAccessConfiguration(user(Set.of(Permission.MACHINE_READ), "g")))
+        .isTrue();
+  }
+
   private static Caller app(Permission... permissions) {
     return new ApplicationCaller("tenant", "app", Set.of(permissions));
   }

@@ -16,6 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * then arbitrary ones.
  */
 final class VerifiedTokens {
+  /** One digest per thread: looking the algorithm up cost as much as hashing the token. */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+          });
+
   private final int capacity;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
@@ -54,13 +65,9 @@ final class VerifiedTokens {
 
   /** The cache key: a digest, so the cache holds no usable token. */
   static String digest(String token) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return Base64.getEncoder()
-          .encodeToString(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    MessageDigest sha256 = SHA_256.get();
+    return Base64.getEncoder()
+        .encodeToString(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
   }
 
   private void evict(Instant now) {

@@ -67,14 +67,11 @@ public final class JdbiMachineRepository implements MachineRepository {
       throws SQLException {
     try (Connection connection = database.readConnection()) {
       if (groups == null || !groups.isEmpty()) {
-        // The version first: a machine read after it is never older than the version.
-        MachineCache.Generation cached = cache.at(machineVersion(connection));
         // Every group: the observation index alone gives the page, unless one of its machines is
         // not stored (observed before its import); then the page joins the machines to skip them.
-        List<Machine> machines =
-            groups == null ? page(connection, file, null, page, false, cached) : null;
+        List<Machine> machines = groups == null ? page(connection, file, null, page, false) : null;
         if (machines == null) {
-          machines = page(connection, file, groups, page, true, cached);
+          machines = page(connection, file, groups, page, true);
         }
         if (!machines.isEmpty()) {
           boolean hasMore = machines.size() > page.top();
@@ -95,15 +92,15 @@ public final class JdbiMachineRepository implements MachineRepository {
    * machine of the page is not stored.
    */
   private List<Machine> page(
-      Connection connection,
-      FileHash file,
-      List<Long> groups,
-      Page page,
-      boolean joinMachines,
-      MachineCache.Generation cached)
+      Connection connection, FileHash file, List<Long> groups, Page page, boolean joinMachines)
       throws SQLException {
-    List<String> ids = pageIds(connection, file, groups, page, joinMachines);
-    Machine[] machines = machines(connection, ids, cached);
+    List<String> ids = new ArrayList<>();
+    long version = pageIds(connection, file, groups, page, joinMachines, ids);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    // The version was read with the ids: a machine read after it is never older than the version.
+    Machine[] machines = machines(connection, ids, cache.at(version));
     List<Machine> found = new ArrayList<>(machines.length);
     for (Machine machine : machines) {
       if (machine == null) {
@@ -119,17 +116,19 @@ public final class JdbiMachineRepository implements MachineRepository {
   }
 
   /**
-   * The page query: the ids of the machines a file was seen on, in id order, with {@code
-   * groupCount} group parameters (none when the scope is every group). Joined to the machines when
-   * {@code joinMachines} (always with groups), which keeps out observations whose machine is not
-   * imported yet; else the observation index alone answers it.
+   * The page query: the ids of the machines a file was seen on, in id order, each with the version
+   * of the stored machines (read in the same snapshot, for the cache), with {@code groupCount}
+   * group parameters (none when the scope is every group). Joined to the machines when {@code
+   * joinMachines} (always with groups), which keeps out observations whose machine is not imported
+   * yet; else the observation index alone answers it.
    */
   static String pageSql(HashAlgorithm algorithm, int groupCount, boolean joinMachines) {
-    StringBuilder sql = new StringBuilder("SELECT o.machine_id FROM observation o");
+    StringBuilder sql =
+        new StringBuilder("SELECT o.machine_id, s.version FROM machine_state s, observation o");
     if (joinMachines || groupCount > 0) {
       sql.append(" JOIN machine m ON m.id = o.machine_id");
     }
-    sql.append(" WHERE o.sha1 = ").append(sha1Of(algorithm));
+    sql.append(" WHERE s.singleton = 1 AND o.sha1 = ").append(sha1Of(algorithm));
     if (groupCount > 0) {
       sql.append(" AND m.rbac_group_id IN (")
           .append(String.join(", ", Collections.nCopies(groupCount, "?")))
@@ -143,8 +142,14 @@ public final class JdbiMachineRepository implements MachineRepository {
     return MACHINES_BY_ID;
   }
 
-  private List<String> pageIds(
-      Connection connection, FileHash file, List<Long> groups, Page page, boolean joinMachines)
+  /** Adds the page's ids to {@code ids}; returns the version of the stored machines, or -1. */
+  private long pageIds(
+      Connection connection,
+      FileHash file,
+      List<Long> groups,
+      Page page,
+      boolean joinMachines,
+      List<String> ids)
       throws SQLException {
     int groupCount = groups == null ? 0 : groups.size();
     PreparedStatement query =
@@ -157,13 +162,14 @@ public final class JdbiMachineRepository implements MachineRepository {
     // One more than asked tells whether another page follows without counting.
     query.setInt(i++, page.top() + 1);
     query.setLong(i, page.skip());
-    List<String> ids = new ArrayList<>();
+    long version = -1;
     try (ResultSet rows = query.executeQuery()) {
       while (rows.next()) {
         ids.add(rows.getString(1));
+        version = rows.getLong(2);
       }
     }
-    return ids;
+    return version;
   }
 
   /**
@@ -208,17 +214,6 @@ public final class JdbiMachineRepository implements MachineRepository {
       }
     }
     return read;
-  }
-
-  private long machineVersion(Connection connection) throws SQLException {
-    PreparedStatement query =
-        statements.prepare(connection, "SELECT version FROM machine_state WHERE singleton = 1");
-    try (ResultSet rows = query.executeQuery()) {
-      if (!rows.next()) {
-        throw new SQLException("the database " + database.file() + " has no machine_state row");
-      }
-      return rows.getLong(1);
-    }
   }
 
   private boolean known(Connection connection, FileHash file) throws SQLException {

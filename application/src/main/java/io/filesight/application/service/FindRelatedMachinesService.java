@@ -49,7 +49,10 @@ public final class FindRelatedMachinesService implements FindRelatedMachines {
     if (decision instanceof QuotaDecision.Rejected rejected) {
       throw new QuotaExceededException(caller.quotaKey(), rejected);
     }
-    AccessConfiguration access = accessDirectory.accessConfiguration();
+    AccessConfiguration access =
+        AccessPolicy.dependsOnAccessConfiguration(caller)
+            ? accessDirectory.accessConfiguration()
+            : AccessConfiguration.unconfigured();
     AccessPolicy.requireMachineRead(caller, access);
     FileHash file = FileHash.parse(fileId);
     GroupScope scope = AccessPolicy.visibleGroups(caller, access);

@@ -126,6 +126,24 @@ class FindRelatedMachinesServiceTest {
   }
 
   @Test
+  void onlyDelegatedUsersNeedTheAccessConfiguration() {
+    repository.add(machine(1, 140)).seen(SHA1, id(1));
+    access.replace(
+        AccessConfiguration.of(
+            List.of(new MachineGroupAccess(new MachineGroup(140, "Finance", 1), Set.of("g-fin"))),
+            List.of(new Role("Tier 1", Set.of(Role.VIEW_DATA), Set.of("g-fin")))));
+
+    RelatedMachines.Found asApp = (RelatedMachines.Found) service.find(APP, SHA1, Page.first());
+    assertThat(asApp.machines()).hasSize(1);
+    assertThat(access.reads()).isZero();
+
+    RelatedMachines.Found asUser =
+        (RelatedMachines.Found) service.find(user("g-fin"), SHA1, Page.first());
+    assertThat(asUser.machines()).hasSize(1);
+    assertThat(access.reads()).isEqualTo(1);
+  }
+
+  @Test
   void delegatedUserWithoutViewDataIsDenied() {
     access.replace(
         AccessConfiguration.of(

@@ -12,37 +12,61 @@ import org.slf4j.LoggerFactory;
 
 /** Switches the log output between readable text and one JSON object per line. */
 public final class LoggingSetup {
+  /** The HTTP adapter's access log: one line per request. */
+  static final String ACCESS_LOGGER = "io.filesight.access";
+
+  private static final String TEXT_PATTERN =
+      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{0} - %msg %kvp%n";
+
+  // An access line's message already holds its key-value pairs; text need not repeat them.
+  private static final String ACCESS_TEXT_PATTERN =
+      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{0} - %msg%n";
+
   private LoggingSetup() {}
 
   /** Logs to stderr as {@code text} or {@code json}. */
   public static void configure(String format) {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.reset();
-    Encoder<ILoggingEvent> encoder;
-    if (format.equals("json")) {
-      LogstashEncoder json = new LogstashEncoder();
-      json.setContext(context);
-      json.start();
-      encoder = json;
-    } else {
-      PatternLayoutEncoder text = new PatternLayoutEncoder();
-      text.setContext(context);
-      text.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{0} - %msg %kvp%n");
-      text.start();
-      encoder = text;
-    }
-    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-    console.setContext(context);
-    console.setName("console");
-    console.setTarget("System.err");
-    console.setEncoder(encoder);
-    console.start();
+    boolean json = format.equals("json");
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);
-    root.addAppender(console);
+    root.addAppender(
+        console(context, "console", json ? jsonEncoder(context) : text(context, TEXT_PATTERN)));
+    if (!json) {
+      ch.qos.logback.classic.Logger access = context.getLogger(ACCESS_LOGGER);
+      access.setAdditive(false);
+      access.addAppender(console(context, "access", text(context, ACCESS_TEXT_PATTERN)));
+    }
     context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
     context.getLogger("io.javalin").setLevel(Level.WARN);
     context.getLogger("org.flywaydb").setLevel(Level.WARN);
     context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
+  }
+
+  private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context) {
+    LogstashEncoder json = new LogstashEncoder();
+    json.setContext(context);
+    json.start();
+    return json;
+  }
+
+  private static Encoder<ILoggingEvent> text(LoggerContext context, String pattern) {
+    PatternLayoutEncoder text = new PatternLayoutEncoder();
+    text.setContext(context);
+    text.setPattern(pattern);
+    text.start();
+    return text;
+  }
+
+  private static ConsoleAppender<ILoggingEvent> console(
+      LoggerContext context, String name, Encoder<ILoggingEvent> encoder) {
+    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+    console.setContext(context);
+    console.setName(name);
+    console.setTarget("System.err");
+    console.setEncoder(encoder);
+    console.start();
+    return console;
   }
 }

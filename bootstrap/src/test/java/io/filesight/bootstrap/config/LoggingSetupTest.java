@@ -1,0 +1,52 @@
+package io.filesight.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class LoggingSetupTest {
+  private final PrintStream realErr = System.err;
+  private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+
+  @AfterEach
+  void restore() {
+    System.setErr(realErr);
+    LoggingSetup.configure("text");
+  }
+
+  @Test
+  void textAccessLinesDoNotRepeatTheirKeyValuePairsWhileOtherLinesKeepThem() {
+    String out = logBoth("text");
+
+    assertThat(out)
+        .contains("access - GET /x 200 request-id=r1")
+        .doesNotContain("status=\"200\"")
+        .contains("other - started port=\"8080\"");
+  }
+
+  @Test
+  void jsonLinesCarryEveryKeyValuePairAsAField() {
+    String out = logBoth("json");
+
+    assertThat(out).contains("\"status\":\"200\"").contains("\"requestId\":\"r1\"");
+    assertThat(out).contains("\"port\":\"8080\"");
+  }
+
+  private String logBoth(String format) {
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    LoggingSetup.configure(format);
+    LoggerFactory.getLogger(LoggingSetup.ACCESS_LOGGER)
+        .atInfo()
+        .addKeyValue("status", "200")
+        .addKeyValue("requestId", "r1")
+        .log("GET /x 200 request-id=r1");
+    LoggerFactory.getLogger("other").atInfo().addKeyValue("port", "8080").log("started");
+    System.err.flush();
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+}
