@@ -7,9 +7,9 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * The body of one answer: kept in memory while it is small, and sent whole with its length (one
- * write, as for any fixed result); once it outgrows {@code limit} bytes it streams, so a file seen
- * on thousands of machines never needs its whole answer in one buffer.
+ * The body of one answer: kept in memory while it is small, then handed to Javalin as one result
+ * (as a fixed body would be); once it outgrows {@code limit} bytes it streams, so a file seen on
+ * thousands of machines never needs its whole answer in one buffer.
  */
 final class AnswerStream extends OutputStream {
   private static final int STREAM_BUFFER = 16 * 1024;

@@ -25,7 +25,7 @@ import java.util.Optional;
 final class RelatedMachinesHandler implements Handler {
   static final String PATH = "/api/files/{id}/machines";
 
-  /** Answers up to this size are sent whole with their length; larger ones stream. */
+  /** Answers up to this size are handed over as one result; larger ones stream. */
   static final int WHOLE_ANSWER_LIMIT = 256 * 1024;
 
   private final FindRelatedMachines find;
