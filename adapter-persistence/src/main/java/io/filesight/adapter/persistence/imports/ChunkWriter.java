@@ -13,4 +13,12 @@ interface ChunkWriter<T> {
   WriteCounts add(Connection connection, List<T> part) throws SQLException;
 
   WriteCounts finish(Connection connection) throws SQLException;
+
+  /**
+   * Whether every row this writer adds has its referenced rows by construction, so the import may
+   * skip SQLite's foreign key checks (one index probe per row).
+   */
+  default boolean satisfiesForeignKeys() {
+    return false;
+  }
 }

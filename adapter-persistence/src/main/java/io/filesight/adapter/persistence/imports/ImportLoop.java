@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Reads records and writes them in chunks of {@code batchSize}, one transaction per chunk (or one
@@ -50,16 +51,34 @@ final class ImportLoop<T> {
     next = source.next();
     if (next == null) {
       meter.report(0);
-    } else if (options.strict()) {
-      // One transaction for the whole file: the first bad record rolls everything back.
-      database.writes().useTransaction(h -> writeAll(h.getConnection()));
     } else {
-      while (next != null) {
-        database.writes().useTransaction(h -> chunk(h.getConnection()));
-        meter.report(read);
-      }
+      // One handle, so the one writer connection, for the whole import.
+      database.writes().useHandle(h -> writeChunks(h));
     }
     return new ImportSummary(read, counts.inserted(), counts.updated(), rejected);
+  }
+
+  private void writeChunks(Handle handle) throws Exception {
+    boolean uncheckedReferences = writer.satisfiesForeignKeys();
+    if (uncheckedReferences) {
+      // A connection setting, which SQLite ignores inside a transaction.
+      handle.execute("PRAGMA foreign_keys = OFF");
+    }
+    try {
+      if (options.strict()) {
+        // One transaction for the whole file: the first bad record rolls everything back.
+        handle.useTransaction(h -> writeAll(h.getConnection()));
+      } else {
+        while (next != null) {
+          handle.useTransaction(h -> chunk(h.getConnection()));
+          meter.report(read);
+        }
+      }
+    } finally {
+      if (uncheckedReferences) {
+        handle.execute("PRAGMA foreign_keys = ON");
+      }
+    }
   }
 
   private void writeAll(Connection connection) throws IOException, SQLException {

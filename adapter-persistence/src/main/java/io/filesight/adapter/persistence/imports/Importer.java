@@ -94,6 +94,11 @@ public final class Importer {
           public WriteCounts finish(Connection connection) throws SQLException {
             return staging.move(connection);
           }
+
+          @Override
+          public boolean satisfiesForeignKeys() {
+            return true; // a batch moves its files before the observations that refer to them
+          }
         });
   }
 

@@ -511,6 +511,19 @@ class ImporterTest {
   }
 
   @Test
+  void theWriterChecksForeignKeysAgainAfterAnObservationImport() throws Exception {
+    importer.observations(
+        write("observations.csv", HEADER + "2024-05-01T10:00:00Z," + M1 + ",h," + SHA1 + ",,,,\n"),
+        new ImportOptions(false, 1));
+
+    long enforced =
+        database
+            .writes()
+            .withHandle(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Long.class).one());
+    assertThat(enforced).isEqualTo(1);
+  }
+
+  @Test
   void reportsProgressAfterEachBatch() throws Exception {
     StringBuilder csv = new StringBuilder(HEADER);
     for (int i = 0; i < 25; i++) {
