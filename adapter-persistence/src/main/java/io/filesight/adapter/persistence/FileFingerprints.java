@@ -3,74 +3,126 @@ package io.filesight.adapter.persistence;
 import java.util.Arrays;
 
 /**
- * The files already staged in a chunk, as 128-bit fingerprints of (SHA-1, SHA-256, MD5, name): most
- * records repeat a file the chunk has seen with the same details, and staging it again would only
- * give the database more rows to sort. The first half of a fingerprint is the SHA-1's first 64
- * bits, and the second mixes the rest of it (digits 17 to 40) with 64 bits of the SHA-256 and MD5
- * digests and a 64-bit hash of the name, so two different files or details share one only by a
- * 64-bit coincidence. Open addressing over a long array: about 32 bytes of heap per distinct file.
+ * Which file records an import still has to stage. Most records repeat a file with the same
+ * SHA-256, MD5 and name, either earlier in the same batch or in an earlier batch that already
+ * stored them, and staging them again would only give the database more rows to sort and look up.
+ *
+ * <p>A file is identified by 128 bits of its SHA-1 (the first 64 bits, and a hash of the other 96)
+ * and its details by a 64-bit hash, so a record is skipped wrongly only by a 64-bit coincidence.
+ * Memory is bounded: the files of the current batch (24 bytes each, at most a batch's worth) and a
+ * fixed cache of {@value #KNOWN_SLOTS} stored files, whose misses only cost a needless staging.
  */
 final class FileFingerprints {
+  private static final int KNOWN_SLOTS = 1 << 19;
   private static final int INITIAL_SLOTS = 1 << 12;
 
-  private long[] table = new long[2 * INITIAL_SLOTS];
+  /** The details of a file staged with different details in one batch: stage all of them. */
+  private static final long MIXED = 0x6a09e667f3bcc908L;
+
+  /** This batch: 3 longs per slot (SHA-1 high bits, SHA-1 rest, details), open addressing. */
+  private long[] batch = new long[3 * INITIAL_SLOTS];
+
   private boolean[] used = new boolean[INITIAL_SLOTS];
   private int size;
 
-  /** Adds the file's fingerprint; false when the chunk already had it. */
-  boolean add(String sha1, String sha256, String md5, String fileName) {
-    long high = hexPrefix(sha1, 0);
-    long rest = hexPrefix(sha1, 16) ^ mix(hexPrefix(sha1, 24));
-    long details = prefixOrMarker(sha256) ^ mix(prefixOrMarker(md5) ^ mix(hash(fileName)));
-    long low = mix(rest ^ mix(details));
+  /** Files stored by committed batches, one per slot: the latest to land in it wins. */
+  private final long[] known = new long[3 * KNOWN_SLOTS];
+
+  private final boolean[] knownUsed = new boolean[KNOWN_SLOTS];
+
+  /** Whether this record's file details must be staged; records it for the batch either way. */
+  boolean stage(String sha1, String sha256, String md5, String fileName) {
+    long high = hexDigits(sha1, 0);
+    long rest = mix(hexDigits(sha1, 16) ^ mix(hexDigits(sha1, 24)));
+    long details = mix(prefixOrMarker(sha256) ^ mix(prefixOrMarker(md5) ^ mix(hash(fileName))));
     if (2 * (size + 1) > used.length) {
       grow();
     }
-    return insert(high, low);
+    int slot = find(batch, used, high, rest);
+    if (used[slot]) {
+      long seen = batch[3 * slot + 2];
+      if (seen == details) {
+        return false;
+      }
+      batch[3 * slot + 2] = MIXED;
+      return true;
+    }
+    used[slot] = true;
+    batch[3 * slot] = high;
+    batch[3 * slot + 1] = rest;
+    batch[3 * slot + 2] = details;
+    size++;
+    int knownSlot = knownSlot(high, rest);
+    return !(knownUsed[knownSlot]
+        && known[3 * knownSlot] == high
+        && known[3 * knownSlot + 1] == rest
+        && known[3 * knownSlot + 2] == details);
   }
 
-  /** Forgets every fingerprint, keeping the table's capacity. */
-  void clear() {
+  /**
+   * The batch is committed: its files are stored with the details staged for them, unless a file
+   * came with different details in the batch (which of them the store kept is not known here).
+   */
+  void committed() {
+    for (int slot = 0; slot < used.length; slot++) {
+      if (used[slot]) {
+        long high = batch[3 * slot];
+        long rest = batch[3 * slot + 1];
+        long details = batch[3 * slot + 2];
+        int knownSlot = knownSlot(high, rest);
+        if (details != MIXED) {
+          knownUsed[knownSlot] = true;
+          known[3 * knownSlot] = high;
+          known[3 * knownSlot + 1] = rest;
+          known[3 * knownSlot + 2] = details;
+        } else if (known[3 * knownSlot] == high && known[3 * knownSlot + 1] == rest) {
+          knownUsed[knownSlot] = false;
+        }
+      }
+    }
+    forgetBatch();
+  }
+
+  /** The batch is abandoned: nothing about it is known to be stored. */
+  void forgetBatch() {
     Arrays.fill(used, false);
     size = 0;
   }
 
-  private boolean insert(long high, long low) {
+  private static int find(long[] table, boolean[] used, long high, long rest) {
     int mask = used.length - 1;
-    int slot = (int) mix(high ^ low) & mask;
-    while (used[slot]) {
-      if (table[2 * slot] == high && table[2 * slot + 1] == low) {
-        return false;
-      }
+    int slot = (int) mix(high ^ rest) & mask;
+    while (used[slot] && !(table[3 * slot] == high && table[3 * slot + 1] == rest)) {
       slot = (slot + 1) & mask;
     }
-    used[slot] = true;
-    table[2 * slot] = high;
-    table[2 * slot + 1] = low;
-    size++;
-    return true;
+    return slot;
+  }
+
+  private static int knownSlot(long high, long rest) {
+    return (int) mix(rest ^ high) & (KNOWN_SLOTS - 1);
   }
 
   private void grow() {
-    long[] oldTable = table;
+    long[] oldBatch = batch;
     boolean[] oldUsed = used;
-    table = new long[oldTable.length * 2];
+    batch = new long[oldBatch.length * 2];
     used = new boolean[oldUsed.length * 2];
-    size = 0;
     for (int i = 0; i < oldUsed.length; i++) {
       if (oldUsed[i]) {
-        insert(oldTable[2 * i], oldTable[2 * i + 1]);
+        int slot = find(batch, used, oldBatch[3 * i], oldBatch[3 * i + 1]);
+        used[slot] = true;
+        System.arraycopy(oldBatch, 3 * i, batch, 3 * slot, 3);
       }
     }
   }
 
   /** 64 bits of a digest (hashes are random already), or a marker for none. */
   private static long prefixOrMarker(String hex) {
-    return hex == null ? 0x5bd1e9955bd1e995L : hexPrefix(hex, 0);
+    return hex == null ? 0x5bd1e9955bd1e995L : hexDigits(hex, 0);
   }
 
   /** 16 lowercase hex digits from {@code start} as a number; the domain checked them already. */
-  private static long hexPrefix(String hex, int start) {
+  private static long hexDigits(String hex, int start) {
     long value = 0;
     for (int i = start; i < start + 16; i++) {
       char c = hex.charAt(i);

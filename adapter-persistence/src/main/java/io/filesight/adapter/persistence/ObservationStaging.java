@@ -17,10 +17,14 @@ import java.util.List;
  * commit. Moving a large chunk in key order visits each index page at most once per chunk, so a
  * chunk costs about one pass over the index however many records it holds.
  *
+ * <p>A file's details are staged once per batch, and not at all while they are those a previous
+ * batch of this import stored (see {@link FileFingerprints}); the import assumes no other writer
+ * changes those files meanwhile.
+ *
  * <p>Results are those of {@link StoreWrites#upsertObservations(Connection, List)}: first and last
  * seen are the minimum and maximum time, and a file keeps any new SHA-256, MD5 or name. Two
  * differences, both within one chunk: when the records of one file disagree on a SHA-256, MD5 or
- * name, the greatest value is kept; and a (file, machine) seen several times counts once.
+ * name, one of them is kept; and a (file, machine) seen several times counts once.
  */
 public final class ObservationStaging {
   // TEMP tables belong to the connection and never touch the database file; they roll back with
@@ -60,7 +64,7 @@ public final class ObservationStaging {
   private static final String CLEAR_FILES = "DELETE FROM temp.staged_file";
   private static final String CLEAR_OBSERVATIONS = "DELETE FROM temp.staged_observation";
 
-  private final FileFingerprints stagedFiles = new FileFingerprints();
+  private final FileFingerprints files = new FileFingerprints();
 
   /** Appends {@code observations} to the chunk. */
   public void stage(Connection connection, List<Observation> observations) throws SQLException {
@@ -71,7 +75,7 @@ public final class ObservationStaging {
         String sha1 = observation.sha1().hex();
         String sha256 = StoreWrites.hexOrNull(observation.sha256());
         String md5 = StoreWrites.hexOrNull(observation.md5());
-        if (stagedFiles.add(sha1, sha256, md5, observation.fileName())) {
+        if (files.stage(sha1, sha256, md5, observation.fileName())) {
           file.setString(1, sha1);
           file.setString(2, sha256);
           file.setString(3, md5);
@@ -111,9 +115,12 @@ public final class ObservationStaging {
       long inserted = lastRowid(statement) - lastRowid;
       statement.executeUpdate(CLEAR_FILES);
       statement.executeUpdate(CLEAR_OBSERVATIONS);
+      // Counted as stored now: should the commit fail, the import stops and this instance with it.
+      files.committed();
       return new WriteCounts(inserted, changed - inserted);
-    } finally {
-      stagedFiles.clear();
+    } catch (SQLException | RuntimeException e) {
+      files.forgetBatch();
+      throw e;
     }
   }
 
