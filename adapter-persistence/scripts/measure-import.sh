@@ -2,14 +2,15 @@
 # Measures importing generated observations into filesight's SQLite store with a 512 MB heap,
 # against the sqlite3 shell's .import of the same CSV into a bare table, in the same run.
 # Usage: adapter-persistence/scripts/measure-import.sh [OBSERVATIONS] [WORK_DIR]
-# Defaults: 10 000 000 observations (20 000 machines, 500 000 files) in /tmp/filesight-measure.
+# Defaults: 10 000 000 observations (20 000 machines, 500 000 files, batches of 1 000 000) in
+# /tmp/filesight-measure.
 set -euo pipefail
 
 OBSERVATIONS="${1:-10000000}"
 WORK="${2:-/tmp/filesight-measure}"
 MACHINES="${MACHINES:-20000}"
 FILES="${FILES:-500000}"
-BATCH="${BATCH:-100000}"
+BATCH="${BATCH:-1000000}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 
 command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install -y sqlite3" >&2; exit 1; }

@@ -1,6 +1,5 @@
 package io.filesight.domain;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -12,10 +11,11 @@ public record FileHash(HashAlgorithm algorithm, String hex) {
   public FileHash {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(hex, "hex");
-    if (hex.length() != algorithm.hexLength() || !Hex.isAsciiHex(hex)) {
+    String lowercase = hex.length() == algorithm.hexLength() ? Hex.lowercaseOrNull(hex) : null;
+    if (lowercase == null) {
       throw new InvalidFileHashException(hex);
     }
-    hex = hex.toLowerCase(Locale.ROOT);
+    hex = lowercase;
   }
 
   /**

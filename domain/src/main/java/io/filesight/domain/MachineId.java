@@ -1,15 +1,14 @@
 package io.filesight.domain;
 
-import java.util.Locale;
-
 /** Value object: a Defender machine id, 40 hex digits, normalised to lowercase. */
 public record MachineId(String value) implements Comparable<MachineId> {
 
   public MachineId {
-    if (value == null || value.length() != 40 || !Hex.isAsciiHex(value)) {
+    String lowercase = value != null && value.length() == 40 ? Hex.lowercaseOrNull(value) : null;
+    if (lowercase == null) {
       throw new InvalidMachineIdException(value);
     }
-    value = value.toLowerCase(Locale.ROOT);
+    value = lowercase;
   }
 
   public static MachineId of(String value) {

@@ -26,9 +26,9 @@ public final class StoreWrites {
   private static final String BUMP_MACHINE_VERSION =
       "UPDATE machine_state SET version = version + 1 WHERE singleton = 1";
 
-  private static final String UPSERT_FILE =
-      "INSERT INTO seen_file (sha1, sha256, md5, file_name) VALUES (?, ?, ?, ?)"
-          + " ON CONFLICT (sha1) DO UPDATE SET"
+  /** Keeps any new SHA-256, MD5 or name of a file already stored; changes nothing otherwise. */
+  static final String FILE_CONFLICT =
+      " ON CONFLICT (sha1) DO UPDATE SET"
           + " sha256 = COALESCE(excluded.sha256, seen_file.sha256),"
           + " md5 = COALESCE(excluded.md5, seen_file.md5),"
           + " file_name = COALESCE(excluded.file_name, seen_file.file_name)"
@@ -37,6 +37,9 @@ public final class StoreWrites {
           + " OR (excluded.md5 IS NOT NULL AND (seen_file.md5 IS NULL OR seen_file.md5 <> excluded.md5))"
           + " OR (excluded.file_name IS NOT NULL"
           + "   AND (seen_file.file_name IS NULL OR seen_file.file_name <> excluded.file_name))";
+
+  private static final String UPSERT_FILE =
+      "INSERT INTO seen_file (sha1, sha256, md5, file_name) VALUES (?, ?, ?, ?)" + FILE_CONFLICT;
   private static final String INSERT_OBSERVATION =
       "INSERT INTO observation (sha1, machine_id, first_seen_ns, last_seen_ns) VALUES (?, ?, ?, ?)"
           + " ON CONFLICT (sha1, machine_id) DO NOTHING";
@@ -191,12 +194,11 @@ public final class StoreWrites {
     return sql.append(" WHERE id = ?").toString();
   }
 
-  private static String hexOrNull(FileHash hash) {
+  static String hexOrNull(FileHash hash) {
     return hash == null ? null : hash.hex();
   }
 
-  private static void setLong(PreparedStatement statement, int index, Long value)
-      throws SQLException {
+  static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
     if (value == null) {
       statement.setNull(index, Types.BIGINT);
     } else {

@@ -58,7 +58,7 @@ public final class ImportCommand implements Runnable {
 
     @Option(
         names = "--batch-size",
-        defaultValue = "10000",
+        defaultValue = "" + ImportOptions.DEFAULT_BATCH_SIZE,
         description = "Records per transaction (default ${DEFAULT-VALUE}).")
     int batchSize;
 

@@ -6,7 +6,7 @@ package io.filesight.adapter.persistence.imports;
  */
 public interface ImportListener {
 
-  /** Called after each batch and once at the end. */
+  /** Called after each batch, the last one ending the import; once for a file without records. */
   void progress(ImportProgress progress);
 
   /** Called for each record skipped in a lenient import. */

@@ -2,6 +2,7 @@ package io.filesight.adapter.persistence.imports;
 
 import io.filesight.adapter.persistence.JdbiAccessDirectory;
 import io.filesight.adapter.persistence.Observation;
+import io.filesight.adapter.persistence.ObservationStaging;
 import io.filesight.adapter.persistence.SqliteDatabase;
 import io.filesight.adapter.persistence.StoreWrites;
 import io.filesight.adapter.persistence.WriteCounts;
@@ -9,6 +10,7 @@ import io.filesight.adapter.persistence.imports.JsonRecords.JsonRecord;
 import io.filesight.adapter.persistence.json.JsonReader;
 import io.filesight.adapter.persistence.json.JsonSyntaxException;
 import io.filesight.domain.AccessConfiguration;
+import io.filesight.domain.Machine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +24,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +58,17 @@ public final class Importer {
         file,
         options,
         reader -> jsonSource(reader, value -> MachineRecords.from(value, MAX_FIELD_CHARS)),
-        StoreWrites::upsertMachines);
+        new ChunkWriter<>() {
+          @Override
+          public WriteCounts add(Connection connection, List<Machine> part) throws SQLException {
+            return StoreWrites.upsertMachines(connection, part);
+          }
+
+          @Override
+          public WriteCounts finish(Connection connection) {
+            return new WriteCounts(0, 0);
+          }
+        });
   }
 
   /** Imports file observations, keeping the first and last time per (file, machine). */
@@ -68,7 +80,26 @@ public final class Importer {
             startsLikeJson(reader)
                 ? jsonSource(reader, value -> ObservationRecords.from(value, MAX_FIELD_CHARS))
                 : csvSource(file, reader),
-        StoreWrites::upsertObservations);
+        new ChunkWriter<>() {
+          private final ObservationStaging staging = new ObservationStaging();
+
+          @Override
+          public WriteCounts add(Connection connection, List<Observation> part)
+              throws SQLException {
+            staging.stage(connection, part);
+            return new WriteCounts(0, 0);
+          }
+
+          @Override
+          public WriteCounts finish(Connection connection) throws SQLException {
+            return staging.move(connection);
+          }
+
+          @Override
+          public boolean satisfiesForeignKeys() {
+            return true; // a batch moves its files before the observations that refer to them
+          }
+        });
   }
 
   /**
@@ -90,54 +121,21 @@ public final class Importer {
   }
 
   private interface SourceOpener<T> {
-    Source<T> open(BufferedReader reader) throws IOException;
-  }
-
-  private interface Source<T> {
-    /** The next record, or null at the end. */
-    Parsed<T> next() throws IOException;
+    RecordSource<T> open(BufferedReader reader) throws IOException;
   }
 
   private interface Mapper<T> {
     T map(Object value) throws RecordRejectedException;
   }
 
-  private interface BatchWriter<T> {
-    WriteCounts write(Connection connection, List<T> batch) throws SQLException;
-  }
-
-  private interface Flusher<T> {
-    WriteCounts flush(List<T> batch) throws SQLException;
-  }
-
-  /** A record read: its value, or why it was rejected. */
-  private record Parsed<T>(long line, T value, String rejection) {}
-
   private <T> ImportSummary run(
-      Path file, ImportOptions options, SourceOpener<T> opener, BatchWriter<T> writer) {
+      Path file, ImportOptions options, SourceOpener<T> opener, ChunkWriter<T> writer) {
     try (CountingInputStream bytes = new CountingInputStream(Files.newInputStream(file));
         BufferedReader reader = open(bytes)) {
-      Source<T> source = opener.open(reader);
       ProgressMeter meter = new ProgressMeter(listener, bytes, sizeOf(file));
-      if (options.strict()) {
-        // One transaction for the whole file: the first bad record rolls everything back.
-        return database
-            .writes()
-            .inTransaction(
-                h ->
-                    loop(
-                        file,
-                        source,
-                        options,
-                        meter,
-                        batch -> writer.write(h.getConnection(), batch)));
+      try (ReadAhead<T> source = new ReadAhead<>(opener.open(reader))) {
+        return new ImportLoop<>(file, source, options, listener, meter, writer).run(database);
       }
-      return loop(
-          file,
-          source,
-          options,
-          meter,
-          batch -> database.writes().inTransaction(h -> writer.write(h.getConnection(), batch)));
     } catch (ImportFailedException e) {
       throw e;
     } catch (Exception e) {
@@ -145,40 +143,7 @@ public final class Importer {
     }
   }
 
-  private <T> ImportSummary loop(
-      Path file, Source<T> source, ImportOptions options, ProgressMeter meter, Flusher<T> flusher)
-      throws IOException, SQLException {
-    long read = 0;
-    long rejected = 0;
-    WriteCounts counts = new WriteCounts(0, 0);
-    List<T> batch = new ArrayList<>(Math.min(options.batchSize(), 100_000));
-    Parsed<T> record;
-    while ((record = source.next()) != null) {
-      read++;
-      if (record.rejection() != null) {
-        if (options.strict()) {
-          throw new ImportFailedException(
-              file, record.line(), record.rejection() + " (strict import: nothing was written)");
-        }
-        rejected++;
-        listener.rejected(new RejectedRecord(file, record.line(), record.rejection()));
-        continue;
-      }
-      batch.add(record.value());
-      if (batch.size() >= options.batchSize()) {
-        counts = counts.plus(flusher.flush(batch));
-        batch.clear();
-        meter.report(read);
-      }
-    }
-    if (!batch.isEmpty()) {
-      counts = counts.plus(flusher.flush(batch));
-    }
-    meter.report(read);
-    return new ImportSummary(read, counts.inserted(), counts.updated(), rejected);
-  }
-
-  private static <T> Source<T> jsonSource(BufferedReader reader, Mapper<T> mapper) {
+  private static <T> RecordSource<T> jsonSource(BufferedReader reader, Mapper<T> mapper) {
     JsonRecords records = new JsonRecords(reader, MAX_FIELD_CHARS, MAX_VALUES_PER_RECORD);
     return () -> {
       JsonRecord record = records.next();
@@ -186,17 +151,17 @@ public final class Importer {
         return null;
       }
       if (record.syntaxError() != null) {
-        return new Parsed<>(record.line(), null, record.syntaxError());
+        return new ParsedRecord<>(record.line(), null, record.syntaxError());
       }
       try {
-        return new Parsed<>(record.line(), mapper.map(record.value()), null);
+        return new ParsedRecord<>(record.line(), mapper.map(record.value()), null);
       } catch (RecordRejectedException e) {
-        return new Parsed<>(record.line(), null, e.getMessage());
+        return new ParsedRecord<>(record.line(), null, e.getMessage());
       }
     };
   }
 
-  private static Source<Observation> csvSource(Path file, BufferedReader reader)
+  private static RecordSource<Observation> csvSource(Path file, BufferedReader reader)
       throws IOException {
     CsvReader csv = new CsvReader(reader, MAX_FIELD_CHARS);
     CsvRecord header = csv.next();
@@ -229,21 +194,29 @@ public final class Importer {
     int md5 = columns.getOrDefault("md5", -1);
     int timestamp = columns.getOrDefault("timestamp", -1);
     int fileName = columns.getOrDefault("filename", -1);
+    boolean[] unused = new boolean[width];
+    Arrays.fill(unused, true);
+    for (int used : new int[] {device, sha1, sha256, md5, timestamp, fileName}) {
+      if (used >= 0) {
+        unused[used] = false;
+      }
+    }
+    csv.skip(unused);
     return () -> {
       CsvRecord row = csv.next();
       if (row == null) {
         return null;
       }
       if (row.problem() != null) {
-        return new Parsed<>(row.line(), null, row.problem());
+        return new ParsedRecord<>(row.line(), null, row.problem());
       }
       List<String> fields = row.fields();
       if (fields.size() != width) {
-        return new Parsed<>(
+        return new ParsedRecord<>(
             row.line(), null, "has " + fields.size() + " fields where the header has " + width);
       }
       try {
-        return new Parsed<>(
+        return new ParsedRecord<>(
             row.line(),
             ObservationRecords.from(
                 field(header, fields, device),
@@ -254,7 +227,7 @@ public final class Importer {
                 field(header, fields, fileName)),
             null);
       } catch (RecordRejectedException e) {
-        return new Parsed<>(row.line(), null, e.getMessage());
+        return new ParsedRecord<>(row.line(), null, e.getMessage());
       }
     };
   }
