@@ -99,7 +99,12 @@ class SqliteDatabaseTest {
                           h.createQuery("PRAGMA synchronous").mapTo(String.class).one(),
                           h.createQuery("PRAGMA busy_timeout").mapTo(String.class).one()));
 
-      assertThat(pragmas).containsExactly("wal", "1", "1", "10000");
+      assertThat(pragmas).containsExactly("wal", "1", "1", "120000");
+      assertThat(
+              database
+                  .reads()
+                  .withHandle(h -> h.createQuery("PRAGMA busy_timeout").mapTo(String.class).one()))
+          .isEqualTo("10000");
       assertThatThrownBy(() -> database.reads().useHandle(h -> h.execute("DELETE FROM machine")))
           .hasMessageContaining("readonly");
     }
