@@ -5,21 +5,19 @@ import io.filesight.domain.Machine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Each machine's Defender JSON, rendered once and kept by machine id together with the machine it
  * was rendered from: kept bytes serve a machine equal to that one, a changed machine (a new import)
  * is rendered again. The persistence adapter hands out the same instance while a machine is
- * unchanged, so the check is usually a reference comparison. Bounded: when full, the machines
- * rendered first make room (first in, first out, no lock on reads).
+ * unchanged, so the check is usually a reference comparison. Bounded: when full it keeps what it
+ * has (a changed machine still replaces its own entry) and renders other machines every time, so a
+ * full cache makes no garbage for the collector and needs no lock on reads.
  */
 final class RenderedMachines {
   private final int capacity;
   private final ConcurrentHashMap<String, Rendering> rendered = new ConcurrentHashMap<>();
-  private final Queue<String> arrivals = new ConcurrentLinkedQueue<>();
 
   /** The JSON of one machine, and the machine it was rendered from. */
   private record Rendering(Machine machine, byte[] json) {
@@ -44,17 +42,9 @@ final class RenderedMachines {
       return kept.json();
     }
     Rendering fresh = new Rendering(machine, render(machine));
-    if (capacity > 0) {
-      if (rendered.put(id, fresh) == null) {
-        arrivals.add(id);
-      }
-      while (rendered.size() > capacity) {
-        String oldest = arrivals.poll();
-        if (oldest == null) {
-          break;
-        }
-        rendered.remove(oldest);
-      }
+    // Racing threads may overshoot by one machine each; the bound is about memory, not exact.
+    if (kept != null || rendered.size() < capacity) {
+      rendered.put(id, fresh);
     }
     return fresh.json();
   }

@@ -37,6 +37,12 @@ class RenderedMachinesTest {
     }
 
     assertThat(rendered.size()).isEqualTo(3);
+    // Full: a machine it keeps is still replaced when it changes, others are rendered each time.
+    byte[] renamed = rendered.json(machine(1, "renamed"));
+    assertThat(rendered.json(machine(1, "renamed"))).isSameAs(renamed);
+    assertThat(rendered.json(machine(10, "host-10")))
+        .isNotSameAs(rendered.json(machine(10, "host-10")));
+    assertThat(rendered.size()).isEqualTo(3);
     assertThat(new RenderedMachines(0).json(machine(1, "x"))).isNotEmpty();
     assertThatThrownBy(() -> new RenderedMachines(-1)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -1,15 +1,15 @@
 package io.filesight.adapter.persistence;
 
 import io.filesight.domain.Machine;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Machines as read from the store, by id, for one version of the stored machines: a lookup that
- * finds its machines here reads one column a machine instead of 32 and parses no JSON. Bounded:
- * when full, arbitrary entries make room (random replacement: no lock on reads, and no worse than
- * LRU when lookups pick files at random). A new version of the stored machines empties it.
+ * finds its machines here reads one column a machine instead of 32 and parses no JSON. Bounded, and
+ * filled once per version: when full it takes no more machines (those are read from the store each
+ * time) rather than replacing some, so a full cache makes no garbage for the collector and needs no
+ * lock or bookkeeping on reads. A new version of the stored machines (every write of machines)
+ * starts an empty one.
  */
 final class MachineCache {
   private final int capacity;
@@ -47,7 +47,6 @@ final class MachineCache {
   final class Generation {
     private final long version;
     private final ConcurrentHashMap<String, Machine> machines = new ConcurrentHashMap<>();
-    private final Queue<String> arrivals = new ConcurrentLinkedQueue<>();
 
     private Generation(long version) {
       this.version = version;
@@ -59,19 +58,9 @@ final class MachineCache {
     }
 
     void put(Machine machine) {
-      if (capacity == 0) {
-        return;
-      }
-      String id = machine.id().value();
-      if (machines.putIfAbsent(id, machine) == null) {
-        arrivals.add(id);
-        while (machines.size() > capacity) {
-          String oldest = arrivals.poll();
-          if (oldest == null) {
-            break;
-          }
-          machines.remove(oldest);
-        }
+      // Racing threads may overshoot by one machine each; the bound is about memory, not exact.
+      if (machines.size() < capacity) {
+        machines.putIfAbsent(machine.id().value(), machine);
       }
     }
 

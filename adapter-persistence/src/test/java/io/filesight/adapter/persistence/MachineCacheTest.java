@@ -9,16 +9,17 @@ import org.junit.jupiter.api.Test;
 
 class MachineCacheTest {
   @Test
-  void keepsAtMostItsCapacityDroppingTheMachinesCachedFirst() {
+  void keepsAtMostItsCapacityAndTheMachinesItHasOnceFull() {
     MachineCache.Generation cached = new MachineCache(3).at(0);
     for (int n = 1; n <= 5; n++) {
       cached.put(machine(n));
     }
 
     assertThat(cached.size()).isEqualTo(3);
-    assertThat(cached.get(id(1))).isNull();
-    assertThat(cached.get(id(2))).isNull();
-    assertThat(cached.get(id(5))).isEqualTo(machine(5));
+    assertThat(cached.get(id(1))).isEqualTo(machine(1));
+    assertThat(cached.get(id(3))).isEqualTo(machine(3));
+    assertThat(cached.get(id(4))).isNull();
+    assertThat(cached.get(id(5))).isNull();
   }
 
   @Test

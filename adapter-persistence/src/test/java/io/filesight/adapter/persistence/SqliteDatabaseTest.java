@@ -100,11 +100,11 @@ class SqliteDatabaseTest {
                           h.createQuery("PRAGMA busy_timeout").mapTo(String.class).one()));
 
       assertThat(pragmas).containsExactly("wal", "1", "1", "120000");
-      assertThat(
-              database
-                  .reads()
-                  .withHandle(h -> h.createQuery("PRAGMA busy_timeout").mapTo(String.class).one()))
-          .isEqualTo("10000");
+      String readerTimeout =
+          database
+              .reads()
+              .withHandle(h -> h.createQuery("PRAGMA busy_timeout").mapTo(String.class).one());
+      assertThat(readerTimeout).isEqualTo("10000");
       assertThatThrownBy(() -> database.reads().useHandle(h -> h.execute("DELETE FROM machine")))
           .hasMessageContaining("readonly");
     }
