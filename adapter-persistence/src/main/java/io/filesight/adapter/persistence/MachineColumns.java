@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /** Maps a {@link Machine} to the columns of the {@code machine} table and back. */
@@ -62,6 +63,11 @@ final class MachineColumns {
           "managed_by_status",
           "ip_addresses_json",
           "vm_metadata_json");
+
+  /** Most distinct values {@link #shared} keeps. */
+  static final int MAX_SHARED = 4096;
+
+  private static final Map<String, String> SHARED = new ConcurrentHashMap<>();
 
   private MachineColumns() {}
 
@@ -119,32 +125,32 @@ final class MachineColumns {
         .mergedIntoMachineId(idOf(row.getString(c++)))
         .isPotentialDuplication(row.getBoolean(c++))
         .isExcluded(row.getBoolean(c++))
-        .exclusionReason(row.getString(c++))
+        .exclusionReason(shared(row.getString(c++)))
         .computerDnsName(row.getString(c++))
         .firstSeen(EpochNanos.toInstant(getLong(row, c++)))
         .lastSeen(EpochNanos.toInstant(getLong(row, c++)))
-        .osPlatform(row.getString(c++))
-        .osVersion(row.getString(c++))
-        .osProcessor(row.getString(c++))
-        .version(row.getString(c++))
+        .osPlatform(shared(row.getString(c++)))
+        .osVersion(shared(row.getString(c++)))
+        .osProcessor(shared(row.getString(c++)))
+        .version(shared(row.getString(c++)))
         .lastIpAddress(row.getString(c++))
         .lastExternalIpAddress(row.getString(c++))
-        .agentVersion(row.getString(c++))
+        .agentVersion(shared(row.getString(c++)))
         .osBuild(getLong(row, c++))
         .healthStatus(parse(row.getString(c++), HealthStatus::fromWireName))
         .deviceValue(parse(row.getString(c++), DeviceValue::fromWireName))
         .rbacGroupId(row.getLong(c++))
-        .rbacGroupName(row.getString(c++))
+        .rbacGroupName(shared(row.getString(c++)))
         .riskScore(parse(row.getString(c++), RiskScore::fromWireName))
         .exposureLevel(parse(row.getString(c++), ExposureLevel::fromWireName))
         .isAadJoined(row.getBoolean(c++))
         .aadDeviceId(row.getString(c++))
         .machineTags(tags(row.getString(c++)))
-        .defenderAvStatus(row.getString(c++))
+        .defenderAvStatus(shared(row.getString(c++)))
         .onboardingStatus(parse(row.getString(c++), OnboardingStatus::fromWireName))
         .osArchitecture(parse(row.getString(c++), OsArchitecture::fromWireName))
-        .managedBy(row.getString(c++))
-        .managedByStatus(row.getString(c++))
+        .managedBy(shared(row.getString(c++)))
+        .managedByStatus(shared(row.getString(c++)))
         .ipAddresses(ipAddresses(row.getString(c++)))
         .vmMetadata(vmMetadata(row.getString(c++)))
         .build();
@@ -177,7 +183,11 @@ final class MachineColumns {
 
   @SuppressWarnings("unchecked")
   private static List<String> tags(String json) {
-    return (List<String>) parseJson(json);
+    List<String> tags = new ArrayList<>();
+    for (String tag : (List<String>) parseJson(json)) {
+      tags.add(shared(tag));
+    }
+    return tags;
   }
 
   @SuppressWarnings("unchecked")
@@ -189,8 +199,8 @@ final class MachineColumns {
           new IpAddress(
               (String) fields.get("ipAddress"),
               (String) fields.get("macAddress"),
-              (String) fields.get("type"),
-              (String) fields.get("operationalStatus")));
+              shared((String) fields.get("type")),
+              shared((String) fields.get("operationalStatus"))));
     }
     return addresses;
   }
@@ -203,9 +213,9 @@ final class MachineColumns {
     Map<String, Object> fields = (Map<String, Object>) parseJson(json);
     return new VmMetadata(
         (String) fields.get("vmId"),
-        (String) fields.get("cloudProvider"),
+        shared((String) fields.get("cloudProvider")),
         (String) fields.get("resourceId"),
-        (String) fields.get("subscriptionId"));
+        shared((String) fields.get("subscriptionId")));
   }
 
   private static Object parseJson(String json) {
@@ -214,6 +224,26 @@ final class MachineColumns {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * One instance of a repeated value (platforms, versions, group names, tags, address types), so
+   * the machines a cache keeps share them: about a fifth of a machine's memory. Takes at most
+   * {@link #MAX_SHARED} distinct values and returns others as they are.
+   */
+  static String shared(String value) {
+    if (value == null) {
+      return null;
+    }
+    String known = SHARED.get(value);
+    if (known != null) {
+      return known;
+    }
+    if (SHARED.size() >= MAX_SHARED) {
+      return value;
+    }
+    known = SHARED.putIfAbsent(value, value);
+    return known == null ? value : known;
   }
 
   private static String wire(WireValue value) {

@@ -167,6 +167,33 @@ class JdbiMachineRepositoryTest {
     }
   }
 
+  @Test
+  void machinesReadFromTheStoreShareTheirRepeatedValues() {
+    try (SqliteDatabase database = SqliteDatabase.open(directory.resolve("f.db"), true)) {
+      StoreWrites.upsertMachines(
+          database,
+          List.of(
+              Machine.builder(id(1)).osPlatform("Windows11").machineTags(List.of("vip")).build(),
+              Machine.builder(id(2)).osPlatform("Windows11").machineTags(List.of("vip")).build()));
+      StoreWrites.upsertObservations(
+          database,
+          List.of(
+              new Observation(file(1), null, null, null, id(1), null),
+              new Observation(file(1), null, null, null, id(2), null)));
+
+      List<Machine> machines =
+          new JdbiMachineRepository(database, 0)
+              .findSeenWith(file(1), GroupScope.all(), new Page(0, 10))
+              .orElseThrow()
+              .machines();
+
+      assertThat(machines.get(0).osPlatform()).isSameAs(machines.get(1).osPlatform());
+      assertThat(machines.get(0).machineTags().get(0))
+          .isSameAs(machines.get(1).machineTags().get(0));
+      assertThat(MachineColumns.shared(new String("x-unique-1"))).isEqualTo("x-unique-1");
+    }
+  }
+
   private static List<String> dnsNames(JdbiMachineRepository repository, FileHash file, int top) {
     return repository
         .findSeenWith(file, GroupScope.all(), new Page(0, top))

@@ -92,8 +92,8 @@ public final class ServeCommand implements Callable<Integer> {
       paramLabel = "N|auto",
       defaultValue = "auto",
       description =
-          "Machines kept in memory, as read from the database and as rendered JSON, about 3.5 KB"
-              + " each; 0 = none. auto: one per 16 KiB of maximum heap, at most 100000.")
+          "Machines kept in memory, as read from the database and as rendered JSON, about 3 KB"
+              + " each; 0 = none. auto: one per 12 KiB of maximum heap, at most 100000.")
   String cacheMachines;
 
   @Override

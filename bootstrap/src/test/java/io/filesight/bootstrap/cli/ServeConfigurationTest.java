@@ -182,7 +182,7 @@ class ServeConfigurationTest {
 
     assertThat(settings().cachedMachines())
         .isEqualTo(ServerSettings.defaultCachedMachines())
-        .isEqualTo((int) Math.min(100_000, Runtime.getRuntime().maxMemory() / (16 * 1024)));
+        .isEqualTo((int) Math.min(100_000, Runtime.getRuntime().maxMemory() / (12 * 1024)));
     assertThat(settings().http().renderedMachines()).isEqualTo(settings().cachedMachines());
 
     environment.put("FILESIGHT_CACHE_MACHINES", "500");
