@@ -31,7 +31,8 @@ public final class JdbiMachineRepository implements MachineRepository {
   /** Ids per query reading uncached machines; shorter lists repeat their first id. */
   static final int FETCH_CHUNK = 64;
 
-  private static final String MACHINES_BY_ID =
+  /** The query reading up to {@link #FETCH_CHUNK} machines by id. */
+  static final String MACHINES_BY_ID =
       "SELECT "
           + MachineColumns.selectList("m")
           + " FROM machine m WHERE m.id IN ("
@@ -135,11 +136,6 @@ public final class JdbiMachineRepository implements MachineRepository {
           .append(')');
     }
     return sql.append(" ORDER BY o.machine_id LIMIT ? OFFSET ?").toString();
-  }
-
-  /** The query reading up to {@link #FETCH_CHUNK} machines by id. */
-  static String machinesByIdSql() {
-    return MACHINES_BY_ID;
   }
 
   /** Adds the page's ids to {@code ids}; returns the version of the stored machines, or -1. */

@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,8 +84,8 @@ final class MachineColumns {
     statement.setBoolean(i++, machine.isExcluded());
     statement.setString(i++, machine.exclusionReason());
     statement.setString(i++, machine.computerDnsName());
-    setLong(statement, i++, EpochNanos.of(machine.firstSeen()));
-    setLong(statement, i++, EpochNanos.of(machine.lastSeen()));
+    StoreWrites.setLong(statement, i++, EpochNanos.of(machine.firstSeen()));
+    StoreWrites.setLong(statement, i++, EpochNanos.of(machine.lastSeen()));
     statement.setString(i++, machine.osPlatform());
     statement.setString(i++, machine.osVersion());
     statement.setString(i++, machine.osProcessor());
@@ -94,7 +93,7 @@ final class MachineColumns {
     statement.setString(i++, machine.lastIpAddress());
     statement.setString(i++, machine.lastExternalIpAddress());
     statement.setString(i++, machine.agentVersion());
-    setLong(statement, i++, machine.osBuild());
+    StoreWrites.setLong(statement, i++, machine.osBuild());
     statement.setString(i++, wire(machine.healthStatus()));
     statement.setString(i++, wire(machine.deviceValue()));
     statement.setLong(i++, machine.rbacGroupId());
@@ -260,15 +259,6 @@ final class MachineColumns {
 
   private static MachineId idOf(String value) {
     return value == null ? null : MachineId.of(value);
-  }
-
-  private static void setLong(PreparedStatement statement, int index, Long value)
-      throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.BIGINT);
-    } else {
-      statement.setLong(index, value);
-    }
   }
 
   private static Long getLong(ResultSet row, int column) throws SQLException {

@@ -198,6 +198,7 @@ public final class StoreWrites {
     return hash == null ? null : hash.hex();
   }
 
+  /** Binds {@code value}, or SQL NULL when it is null. */
   static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
     if (value == null) {
       statement.setNull(index, Types.BIGINT);

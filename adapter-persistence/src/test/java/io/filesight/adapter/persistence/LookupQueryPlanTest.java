@@ -67,7 +67,7 @@ class LookupQueryPlanTest {
 
   @Test
   void machinesAreReadByPrimaryKey() {
-    String sql = JdbiMachineRepository.machinesByIdSql();
+    String sql = JdbiMachineRepository.MACHINES_BY_ID;
     List<String> plan =
         database
             .reads()
