@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * every error with Defender's JSON body, and stops gracefully.
  */
 public final class FilesightHttpServer {
+  /** The SLF4J logger of the access log, one line per request, for the logging setup. */
+  public static final String ACCESS_LOGGER = AccessLog.LOGGER_NAME;
+
   private static final Logger LOG = LoggerFactory.getLogger(FilesightHttpServer.class);
 
   private final HttpSettings settings;

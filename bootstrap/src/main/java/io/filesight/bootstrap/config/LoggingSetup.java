@@ -6,15 +6,13 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import io.filesight.adapter.http.FilesightHttpServer;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Switches the log output between readable text and one JSON object per line. */
 public final class LoggingSetup {
-  /** The HTTP adapter's access log: one line per request. */
-  static final String ACCESS_LOGGER = "io.filesight.access";
-
   private static final String TEXT_PATTERN =
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{0} - %msg %kvp%n";
 
@@ -34,7 +32,7 @@ public final class LoggingSetup {
     root.addAppender(
         console(context, "console", json ? jsonEncoder(context) : text(context, TEXT_PATTERN)));
     if (!json) {
-      ch.qos.logback.classic.Logger access = context.getLogger(ACCESS_LOGGER);
+      ch.qos.logback.classic.Logger access = context.getLogger(FilesightHttpServer.ACCESS_LOGGER);
       access.setAdditive(false);
       access.addAppender(console(context, "access", text(context, ACCESS_TEXT_PATTERN)));
     }

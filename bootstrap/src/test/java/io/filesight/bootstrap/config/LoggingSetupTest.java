@@ -2,6 +2,7 @@ package io.filesight.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.filesight.adapter.http.FilesightHttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class LoggingSetupTest {
   private String logBoth(String format) {
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     LoggingSetup.configure(format);
-    LoggerFactory.getLogger(LoggingSetup.ACCESS_LOGGER)
+    LoggerFactory.getLogger(FilesightHttpServer.ACCESS_LOGGER)
         .atInfo()
         .addKeyValue("status", "200")
         .addKeyValue("requestId", "r1")
