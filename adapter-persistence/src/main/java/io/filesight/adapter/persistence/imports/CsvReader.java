@@ -97,22 +97,10 @@ final class CsvReader {
           position++;
           c = peek();
         }
+        fields.add(!keep ? "" : length > maxFieldChars ? null : field.toString());
       } else {
-        while (c >= 0 && c != ',' && c != '\n' && c != '\r') {
-          position++;
-          length++;
-          if (keep && length <= maxFieldChars) {
-            field.append((char) c);
-          }
-          c = peek();
-        }
-      }
-      if (!keep) {
-        fields.add("");
-      } else if (length > maxFieldChars) {
-        fields.add(null);
-      } else {
-        fields.add(field.toString());
+        fields.add(unquoted(keep));
+        c = peek();
       }
       if (c == ',') {
         position++;
@@ -123,6 +111,49 @@ final class CsvReader {
       }
       return new CsvRecord(start, fields, problem);
     }
+  }
+
+  /**
+   * Reads an unquoted field up to its delimiter, which is left unread: "" when not kept, null when
+   * over the limit. A field that lies in the buffer whole, the common case, is copied once.
+   */
+  private String unquoted(boolean keep) throws IOException {
+    int from = position;
+    int end = scan(from);
+    if (end < limit) {
+      position = end;
+      int length = end - from;
+      return !keep ? "" : length <= maxFieldChars ? new String(buffer, from, length) : null;
+    }
+    long length = 0;
+    while (true) {
+      int count = end - from;
+      if (keep && length < maxFieldChars) {
+        field.append(buffer, from, (int) Math.min(count, maxFieldChars - length));
+      }
+      length += count;
+      position = end;
+      if (end < limit || !fill()) {
+        return !keep ? "" : length <= maxFieldChars ? field.toString() : null;
+      }
+      from = position;
+      end = scan(from);
+    }
+  }
+
+  /** The position of the first delimiter or line end from {@code from}, or the limit. */
+  private int scan(int from) {
+    char[] chars = buffer;
+    int end = from;
+    int stop = limit;
+    while (end < stop) {
+      char ch = chars[end];
+      if (ch == ',' || ch == '\n' || ch == '\r') {
+        return end;
+      }
+      end++;
+    }
+    return end;
   }
 
   private void endOfLine() throws IOException {

@@ -55,6 +55,66 @@ class CsvReaderTest {
         .hasMessageContaining("truncated");
   }
 
+  @Test
+  void readsFieldsTheSameWhenTheyArriveInPieces() throws Exception {
+    String text =
+        "abc,\"q,1\",\r\n" + "x".repeat(12) + ",skipped-" + "s".repeat(20) + ",tail\n,,\nend";
+    boolean[] skipped = {false, true};
+
+    List<CsvRecord> whole = read(new StringReader(text), 10, skipped);
+    List<CsvRecord> pieces = read(new TrickleReader(text, 3), 10, skipped);
+
+    assertThat(whole)
+        .extracting(CsvRecord::fields)
+        .containsExactly(
+            List.of("abc", "", ""),
+            java.util.Arrays.asList(null, "", "tail"),
+            List.of("", "", ""),
+            List.of("end"));
+    assertThat(pieces)
+        .extracting(CsvRecord::fields)
+        .containsExactlyElementsOf(whole.stream().map(CsvRecord::fields).toList());
+    assertThat(pieces).extracting(CsvRecord::line).containsExactly(1L, 2L, 3L, 4L);
+  }
+
+  /** Hands out at most {@code step} characters a read, so fields cross buffer refills. */
+  private static final class TrickleReader extends java.io.Reader {
+    private final String text;
+    private final int step;
+    private int position;
+
+    TrickleReader(String text, int step) {
+      this.text = text;
+      this.step = step;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) {
+      if (position >= text.length()) {
+        return -1;
+      }
+      int count = Math.min(Math.min(step, length), text.length() - position);
+      text.getChars(position, position + count, buffer, offset);
+      position += count;
+      return count;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private static List<CsvRecord> read(java.io.Reader in, int maxField, boolean[] skipped)
+      throws Exception {
+    CsvReader reader = new CsvReader(in, maxField);
+    reader.skip(skipped);
+    List<CsvRecord> records = new ArrayList<>();
+    CsvRecord record;
+    while ((record = reader.next()) != null) {
+      records.add(record);
+    }
+    return records;
+  }
+
   private static List<CsvRecord> read(String text, int maxField) throws Exception {
     CsvReader reader = new CsvReader(new StringReader(text), maxField);
     List<CsvRecord> records = new ArrayList<>();
