@@ -34,7 +34,7 @@ class PortableMigrationsTest {
               .migrate();
 
       assertThat(result.success).isTrue();
-      assertThat(result.targetSchemaVersion).isEqualTo("3");
+      assertThat(result.targetSchemaVersion).isEqualTo("4");
       try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
         connection.setAutoCommit(false);
         Machine machine =

@@ -12,7 +12,11 @@ import java.util.List;
 interface ChunkWriter<T> {
   WriteCounts add(Connection connection, List<T> part) throws SQLException;
 
-  WriteCounts finish(Connection connection) throws SQLException;
+  /**
+   * Completes the chunk. {@code last} tells whether it ends the file: a writer may leave work of
+   * earlier chunks for the last one, committed where the last chunk will find it.
+   */
+  WriteCounts finish(Connection connection, boolean last) throws SQLException;
 
   /**
    * Whether every row this writer adds has its referenced rows by construction, so the import may

@@ -106,7 +106,7 @@ final class ImportLoop<T> {
       next = source.next();
     }
     flushPart(connection);
-    counts = counts.plus(writer.finish(connection));
+    counts = counts.plus(writer.finish(connection, next == null));
   }
 
   private void flushPart(Connection connection) throws SQLException {

@@ -65,7 +65,7 @@ public final class Importer {
           }
 
           @Override
-          public WriteCounts finish(Connection connection) {
+          public WriteCounts finish(Connection connection, boolean last) {
             return new WriteCounts(0, 0);
           }
         });
@@ -91,8 +91,8 @@ public final class Importer {
           }
 
           @Override
-          public WriteCounts finish(Connection connection) throws SQLException {
-            return staging.move(connection);
+          public WriteCounts finish(Connection connection, boolean last) throws SQLException {
+            return last ? staging.move(connection) : staging.moveSome(connection);
           }
 
           @Override

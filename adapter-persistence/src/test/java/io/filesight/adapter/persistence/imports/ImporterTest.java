@@ -30,6 +30,7 @@ class ImporterTest {
   static final String M2 = "2222222222222222222222222222222222222222";
   static final String M3 = "3333333333333333333333333333333333333333";
   static final String SHA1 = "1e5bc9d7e413ddd7902c2932e418702b84d0cc07";
+  static final String OTHER_SHA1 = "00000000000000000000000000000000000000aa";
   static final String SHA256 = "a3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
   static final String MD5 = "0cc175b9c0f1b6a831c399e269772661";
   static final String HEADER =
@@ -386,28 +387,12 @@ class ImporterTest {
   @Test
   void reimportingTheSameFilesChangesNothing() throws Exception {
     Path machines = write("machines.jsonl", fullMachineJson(M1) + "\n{\"id\": \"" + M2 + "\"}\n");
-    Path observations =
-        write(
-            "observations.csv",
-            HEADER
-                + "2024-05-01T10:00:00Z,"
-                + M1
-                + ",h,"
-                + SHA1
-                + ","
-                + SHA256
-                + ",,,\n"
-                + "2024-05-03T10:00:00Z,"
-                + M1
-                + ",h,"
-                + SHA1
-                + ",,,,\n"
-                + "2024-05-02T10:00:00Z,"
-                + M2
-                + ",h,"
-                + SHA1
-                + ",,,,\n");
+    Path observations = write("observations.csv", threeSightings(SHA256));
     importer.machines(machines, ImportOptions.defaults());
+    // A store that holds observations already, so that every batch is moved as it commits.
+    importer.observations(
+        write("earlier.csv", HEADER + "," + M2 + ",h," + OTHER_SHA1 + ",,,,\n"),
+        ImportOptions.defaults());
     // Batches of one: the second sighting on M1 widens a committed row, which counts as updated.
     ImportSummary first = importer.observations(observations, new ImportOptions(false, 1));
     List<Map<String, Object>> before = dump();
@@ -419,6 +404,90 @@ class ImporterTest {
     assertThat(machinesAgain).isEqualTo(new ImportSummary(2, 0, 2, 0));
     assertThat(again).isEqualTo(new ImportSummary(3, 0, 0, 0));
     assertThat(dump()).isEqualTo(before);
+  }
+
+  @Test
+  void aFirstImportShowsItsObservationsWhenItEndsAndCountsEachPairOnce() throws Exception {
+    importer.machines(
+        write("machines.jsonl", "{\"id\": \"" + M1 + "\"}\n{\"id\": \"" + M2 + "\"}\n"),
+        ImportOptions.defaults());
+    Path observations = write("observations.csv", threeSightings(""));
+    List<List<Long>> seenAfterEachBatch = new ArrayList<>();
+    Importer watched =
+        new Importer(
+            database,
+            new ImportListener() {
+              @Override
+              public void progress(ImportProgress update) {
+                seenAfterEachBatch.add(
+                    List.of(
+                        count("observation"),
+                        count("observation_backlog"),
+                        count("seen_file"),
+                        count("seen_file_backlog")));
+              }
+
+              @Override
+              public void rejected(RejectedRecord record) {}
+            });
+
+    // Batches of one into a store without observations: they wait in the backlog, committed, and
+    // the last batch moves them all, and their file with them.
+    ImportSummary summary = watched.observations(observations, new ImportOptions(false, 1));
+
+    assertThat(seenAfterEachBatch)
+        .containsExactly(List.of(0L, 1L, 0L, 1L), List.of(0L, 2L, 0L, 1L), List.of(2L, 0L, 1L, 0L));
+    assertThat(summary).isEqualTo(new ImportSummary(3, 2, 0, 0));
+    Map<String, Object> m1 =
+        database
+            .reads()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT first_seen_ns, last_seen_ns FROM observation"
+                                + " WHERE machine_id = :m")
+                        .bind("m", M1)
+                        .mapToMap()
+                        .one());
+    assertThat(m1)
+        .containsEntry("first_seen_ns", nanos("2024-05-01T10:00:00Z"))
+        .containsEntry("last_seen_ns", nanos("2024-05-03T10:00:00Z"));
+  }
+
+  @Test
+  void rowsAnInterruptedFirstImportLeftInTheBacklogAreMovedByTheNextImport() throws Exception {
+    importer.machines(
+        write("machines.jsonl", "{\"id\": \"" + M1 + "\"}\n{\"id\": \"" + M2 + "\"}\n"),
+        ImportOptions.defaults());
+    // What a first import killed after committing a batch leaves: its file and its observation,
+    // in the backlog only.
+    database
+        .writes()
+        .useHandle(
+            h -> {
+              h.execute(
+                  "INSERT INTO seen_file_backlog (sha1, file_name) VALUES (?, ?)", SHA1, "a.exe");
+              h.execute(
+                  "INSERT INTO observation_backlog (sha1, machine_id, seen_ns) VALUES (?, ?, ?)",
+                  SHA1,
+                  M1,
+                  nanos("2024-05-01T10:00:00Z"));
+            });
+
+    ImportSummary summary =
+        importer.observations(
+            write("again.csv", HEADER + "2024-05-02T10:00:00Z," + M2 + ",h," + SHA1 + ",,,,\n"),
+            ImportOptions.defaults());
+
+    assertThat(summary).isEqualTo(new ImportSummary(1, 2, 0, 0));
+    assertThat(count("observation")).isEqualTo(2);
+    assertThat(count("observation_backlog") + count("seen_file_backlog")).isZero();
+    String name =
+        database
+            .reads()
+            .withHandle(
+                h -> h.createQuery("SELECT file_name FROM seen_file").mapTo(String.class).one());
+    assertThat(name).isEqualTo("a.exe");
   }
 
   @Test
@@ -715,6 +784,16 @@ class ImporterTest {
                       .list());
               return rows;
             });
+  }
+
+  /** SHA1 seen on M1 on May 1st (with this SHA-256) and 3rd, and on M2 on May 2nd. */
+  private static String threeSightings(String sha256) {
+    return HEADER
+        + String.join(
+            "",
+            "2024-05-01T10:00:00Z," + M1 + ",h," + SHA1 + "," + sha256 + ",,,\n",
+            "2024-05-03T10:00:00Z," + M1 + ",h," + SHA1 + ",,,,\n",
+            "2024-05-02T10:00:00Z," + M2 + ",h," + SHA1 + ",,,,\n");
   }
 
   private Path write(String name, String content) throws Exception {
