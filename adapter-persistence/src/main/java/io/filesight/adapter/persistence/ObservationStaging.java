@@ -19,10 +19,13 @@ import java.util.List;
  *
  * <p>That pass is still paid once per chunk, over an index that grows with every chunk. An import
  * into a store with no observations yet therefore appends its chunks to the backlog tables ({@code
- * seen_file_backlog}, {@code observation_backlog}) instead, each committed with its batch, and its
- * last batch ({@link #move}) moves the whole backlog in one sorted pass, filling the empty indexes
- * in key order. Lookups see such an import's files and observations when it ends. Rows an
- * interrupted import left in the backlog are moved by the next {@link #move} of any import.
+ * seen_file_backlog}, and {@code observation_backlog_0} to {@code _f} by the first hex digit of the
+ * SHA-1) instead, each committed with its batch, and its last batch ({@link #move}) moves the whole
+ * backlog, one table at a time in key order, each sorted and emptied before the next: the empty
+ * indexes fill in key order once, and the next table's rows reuse the pages each one frees, so the
+ * store is left with about one table's worth of free pages rather than the whole backlog's. Lookups
+ * see such an import's files and observations when it ends. Rows an interrupted import left in the
+ * backlog are moved by the next {@link #move} of any import.
  *
  * <p>A file's details are staged once per batch, and not at all while they are those a previous
  * batch of this import stored, or committed to the backlog (see {@link FileFingerprints}); the
@@ -43,12 +46,25 @@ public final class ObservationStaging {
   private static final String CREATE_OBSERVATIONS =
       "CREATE TEMP TABLE IF NOT EXISTS staged_observation ("
           + " sha1 TEXT NOT NULL, machine_id TEXT NOT NULL, seen_ns INTEGER)";
-  private static final Tables STAGED = new Tables("temp.staged_file", "temp.staged_observation");
-  private static final Tables BACKLOG = new Tables("seen_file_backlog", "observation_backlog");
+  private static final String HEX_DIGITS = "0123456789abcdef";
+  private static final FileTable STAGED_FILES = new FileTable("temp.staged_file");
+  private static final ObservationTable STAGED_OBSERVATIONS =
+      new ObservationTable("temp.staged_observation");
+  private static final FileTable FILE_BACKLOG = new FileTable("seen_file_backlog");
+
+  /** One backlog table per first hex digit of the SHA-1, in key order. */
+  private static final List<ObservationTable> OBSERVATION_BACKLOG =
+      HEX_DIGITS
+          .chars()
+          .mapToObj(d -> new ObservationTable("observation_backlog_" + (char) d))
+          .toList();
+
   private static final String NO_OBSERVATIONS = "SELECT NOT EXISTS (SELECT 1 FROM observation)";
   private static final String ANY_BACKLOG =
       "SELECT EXISTS (SELECT 1 FROM seen_file_backlog)"
-          + " OR EXISTS (SELECT 1 FROM observation_backlog)";
+          + OBSERVATION_BACKLOG.stream()
+              .map(t -> " OR EXISTS (SELECT 1 FROM " + t.name + ")")
+              .collect(java.util.stream.Collectors.joining());
   private static final String LAST_ROWID = "SELECT COALESCE(MAX(rowid), 0) FROM observation";
 
   /** Helper threads SQLite may use to sort a large move; more than 4 gained nothing measurable. */
@@ -73,34 +89,37 @@ public final class ObservationStaging {
         threads.execute("PRAGMA threads = " + SORT_THREADS);
       }
     }
-    Tables into = deferring ? BACKLOG : STAGED;
-    try (PreparedStatement file = connection.prepareStatement(into.stageFile)) {
-      boolean any = false;
-      for (Observation observation : observations) {
-        String sha1 = observation.sha1().hex();
-        String sha256 = StoreWrites.hexOrNull(observation.sha256());
-        String md5 = StoreWrites.hexOrNull(observation.md5());
-        if (files.stage(sha1, sha256, md5, observation.fileName())) {
-          file.setString(1, sha1);
-          file.setString(2, sha256);
-          file.setString(3, md5);
-          file.setString(4, observation.fileName());
-          file.addBatch();
-          any = true;
+    stageFiles(connection, observations, deferring ? FILE_BACKLOG : STAGED_FILES);
+    if (deferring) {
+      PreparedStatement[] tables = new PreparedStatement[OBSERVATION_BACKLOG.size()];
+      try {
+        for (Observation observation : observations) {
+          String sha1 = observation.sha1().hex();
+          int table = HEX_DIGITS.indexOf(sha1.charAt(0));
+          if (tables[table] == null) {
+            tables[table] = connection.prepareStatement(OBSERVATION_BACKLOG.get(table).stage);
+          }
+          addObservation(tables[table], observation);
+        }
+        for (PreparedStatement table : tables) {
+          if (table != null) {
+            table.executeBatch();
+          }
+        }
+      } finally {
+        for (PreparedStatement table : tables) {
+          if (table != null) {
+            table.close();
+          }
         }
       }
-      if (any) {
-        file.executeBatch();
+    } else {
+      try (PreparedStatement stage = connection.prepareStatement(STAGED_OBSERVATIONS.stage)) {
+        for (Observation observation : observations) {
+          addObservation(stage, observation);
+        }
+        stage.executeBatch();
       }
-    }
-    try (PreparedStatement stage = connection.prepareStatement(into.stageObservation)) {
-      for (Observation observation : observations) {
-        stage.setString(1, observation.sha1().hex());
-        stage.setString(2, observation.machine().value());
-        StoreWrites.setLong(stage, 3, EpochNanos.of(observation.at()));
-        stage.addBatch();
-      }
-      stage.executeBatch();
     }
   }
 
@@ -128,23 +147,21 @@ public final class ObservationStaging {
     try (Statement statement = connection.createStatement()) {
       boolean fromBacklog = backlog || ask(connection, ANY_BACKLOG);
       // Files first: observations refer to them.
-      statement.executeUpdate(STAGED.moveFiles);
+      STAGED_FILES.move(statement);
       if (fromBacklog) {
-        statement.executeUpdate(BACKLOG.moveFiles);
+        FILE_BACKLOG.move(statement);
       }
       long lastRowid = lastRowid(statement);
-      long changed = statement.executeUpdate(STAGED.moveObservations);
+      long changed = STAGED_OBSERVATIONS.move(statement);
       if (fromBacklog) {
-        changed += statement.executeUpdate(BACKLOG.moveObservations);
+        for (ObservationTable table : OBSERVATION_BACKLOG) {
+          changed += table.move(statement);
+        }
       }
       // Without an explicit rowid, SQLite gives each new row the largest rowid plus one, so the
       // growth of the largest rowid is the number of rows inserted, and the other changes are
       // widened rows. Counting the keys that existed would cost another pass over the index.
       long inserted = lastRowid(statement) - lastRowid;
-      STAGED.clear(statement);
-      if (fromBacklog) {
-        BACKLOG.clear(statement);
-      }
       // Counted as stored now: should the commit fail, the import stops and this instance with it.
       files.committed();
       backlog = false;
@@ -153,6 +170,37 @@ public final class ObservationStaging {
       files.forgetBatch();
       throw e;
     }
+  }
+
+  private void stageFiles(Connection connection, List<Observation> observations, FileTable into)
+      throws SQLException {
+    try (PreparedStatement file = connection.prepareStatement(into.stage)) {
+      boolean any = false;
+      for (Observation observation : observations) {
+        String sha1 = observation.sha1().hex();
+        String sha256 = StoreWrites.hexOrNull(observation.sha256());
+        String md5 = StoreWrites.hexOrNull(observation.md5());
+        if (files.stage(sha1, sha256, md5, observation.fileName())) {
+          file.setString(1, sha1);
+          file.setString(2, sha256);
+          file.setString(3, md5);
+          file.setString(4, observation.fileName());
+          file.addBatch();
+          any = true;
+        }
+      }
+      if (any) {
+        file.executeBatch();
+      }
+    }
+  }
+
+  private static void addObservation(PreparedStatement stage, Observation observation)
+      throws SQLException {
+    stage.setString(1, observation.sha1().hex());
+    stage.setString(2, observation.machine().value());
+    StoreWrites.setLong(stage, 3, EpochNanos.of(observation.at()));
+    stage.addBatch();
   }
 
   private static void createTables(Connection connection) throws SQLException {
@@ -177,30 +225,47 @@ public final class ObservationStaging {
     }
   }
 
-  /** A pair of unindexed tables that chunks are appended to, and the statements that empty them. */
-  private static final class Tables {
-    final String stageFile;
-    final String stageObservation;
-    final String moveFiles;
-    final String moveObservations;
-    private final String clearFiles;
-    private final String clearObservations;
+  /** An unindexed table of files that chunks are appended to, moved into {@code seen_file}. */
+  private static final class FileTable {
+    final String stage;
+    private final String move;
+    private final String clear;
 
-    Tables(String files, String observations) {
-      stageFile = "INSERT INTO " + files + " (sha1, sha256, md5, file_name) VALUES (?, ?, ?, ?)";
-      stageObservation =
-          "INSERT INTO " + observations + " (sha1, machine_id, seen_ns) VALUES (?, ?, ?)";
+    FileTable(String name) {
+      stage = "INSERT INTO " + name + " (sha1, sha256, md5, file_name) VALUES (?, ?, ?, ?)";
       // WHERE true: SQLite needs a WHERE clause to parse an upsert after a SELECT.
-      moveFiles =
+      move =
           "INSERT INTO seen_file (sha1, sha256, md5, file_name)"
               + " SELECT sha1, MAX(sha256), MAX(md5), MAX(file_name) FROM "
-              + files
+              + name
               + " WHERE true GROUP BY sha1 ORDER BY sha1"
               + StoreWrites.FILE_CONFLICT;
-      moveObservations =
+      clear = "DELETE FROM " + name;
+    }
+
+    /** Moves the table's files into the store, and empties it. */
+    void move(Statement statement) throws SQLException {
+      statement.executeUpdate(move);
+      statement.executeUpdate(clear);
+    }
+  }
+
+  /**
+   * An unindexed table of sightings that chunks are appended to, moved into {@code observation}.
+   */
+  private static final class ObservationTable {
+    final String name;
+    final String stage;
+    private final String move;
+    private final String clear;
+
+    ObservationTable(String name) {
+      this.name = name;
+      stage = "INSERT INTO " + name + " (sha1, machine_id, seen_ns) VALUES (?, ?, ?)";
+      move =
           "INSERT INTO observation (sha1, machine_id, first_seen_ns, last_seen_ns)"
               + " SELECT sha1, machine_id, MIN(seen_ns), MAX(seen_ns) FROM "
-              + observations
+              + name
               + " WHERE true GROUP BY sha1, machine_id ORDER BY sha1, machine_id"
               + " ON CONFLICT (sha1, machine_id) DO UPDATE SET"
               + " first_seen_ns = CASE WHEN observation.first_seen_ns IS NULL"
@@ -213,13 +278,14 @@ public final class ObservationStaging {
               + "   OR observation.first_seen_ns > excluded.first_seen_ns))"
               + " OR (excluded.last_seen_ns IS NOT NULL AND (observation.last_seen_ns IS NULL"
               + "   OR observation.last_seen_ns < excluded.last_seen_ns))";
-      clearFiles = "DELETE FROM " + files;
-      clearObservations = "DELETE FROM " + observations;
+      clear = "DELETE FROM " + name;
     }
 
-    void clear(Statement statement) throws SQLException {
-      statement.executeUpdate(clearFiles);
-      statement.executeUpdate(clearObservations);
+    /** Moves the table's sightings into the store, and empties it; the rows it changed. */
+    long move(Statement statement) throws SQLException {
+      long changed = statement.executeUpdate(move);
+      statement.executeUpdate(clear);
+      return changed;
     }
   }
 }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.filesight.adapter.persistence.JdbiAccessDirectory;
 import io.filesight.adapter.persistence.JdbiMachineRepository;
 import io.filesight.adapter.persistence.SqliteDatabase;
+import io.filesight.adapter.persistence.generate.DemoDataGenerator;
+import io.filesight.adapter.persistence.generate.GeneratedFiles;
+import io.filesight.adapter.persistence.generate.GeneratorSettings;
 import io.filesight.application.port.out.MachineSlice;
 import io.filesight.domain.FileHash;
 import io.filesight.domain.GroupScope;
@@ -422,7 +425,7 @@ class ImporterTest {
                 seenAfterEachBatch.add(
                     List.of(
                         count("observation"),
-                        count("observation_backlog"),
+                        backlogCount(),
                         count("seen_file"),
                         count("seen_file_backlog")));
               }
@@ -455,6 +458,26 @@ class ImporterTest {
   }
 
   @Test
+  void aFirstImportLeavesFewFreePagesBehindItsBacklog() throws Exception {
+    GeneratedFiles data =
+        new DemoDataGenerator()
+            .generate(new GeneratorSettings(300, 2_000, 40_000, 11), directory.resolve("data"));
+    importer.machines(data.machines(), ImportOptions.defaults());
+
+    ImportSummary summary =
+        importer.observations(data.observations(), new ImportOptions(false, 4_000));
+
+    // The backlog took about as many pages as the observations' table; moved one of its 16 tables
+    // at a time, each freeing its pages for the next, it leaves about a sixteenth of them free.
+    long observationPages = pages("SELECT COUNT(*) FROM dbstat WHERE name = 'observation'");
+    long freePages = pages("PRAGMA freelist_count");
+    assertThat(summary.read()).isEqualTo(40_000);
+    assertThat(backlogCount()).isZero();
+    assertThat(observationPages).isGreaterThan(200);
+    assertThat(freePages).isLessThan(observationPages / 4);
+  }
+
+  @Test
   void rowsAnInterruptedFirstImportLeftInTheBacklogAreMovedByTheNextImport() throws Exception {
     importer.machines(
         write("machines.jsonl", "{\"id\": \"" + M1 + "\"}\n{\"id\": \"" + M2 + "\"}\n"),
@@ -468,7 +491,7 @@ class ImporterTest {
               h.execute(
                   "INSERT INTO seen_file_backlog (sha1, file_name) VALUES (?, ?)", SHA1, "a.exe");
               h.execute(
-                  "INSERT INTO observation_backlog (sha1, machine_id, seen_ns) VALUES (?, ?, ?)",
+                  "INSERT INTO observation_backlog_1 (sha1, machine_id, seen_ns) VALUES (?, ?, ?)",
                   SHA1,
                   M1,
                   nanos("2024-05-01T10:00:00Z"));
@@ -481,7 +504,7 @@ class ImporterTest {
 
     assertThat(summary).isEqualTo(new ImportSummary(1, 2, 0, 0));
     assertThat(count("observation")).isEqualTo(2);
-    assertThat(count("observation_backlog") + count("seen_file_backlog")).isZero();
+    assertThat(backlogCount() + count("seen_file_backlog")).isZero();
     String name =
         database
             .reads()
@@ -762,6 +785,19 @@ class ImporterTest {
                     .bind(0, sha1)
                     .mapTo(String.class)
                     .one());
+  }
+
+  private long pages(String query) {
+    return database.reads().withHandle(h -> h.createQuery(query).mapTo(Long.class).one());
+  }
+
+  /** Sightings in the 16 observation backlog tables. */
+  private long backlogCount() {
+    long sum = 0;
+    for (char digit : "0123456789abcdef".toCharArray()) {
+      sum += count("observation_backlog_" + digit);
+    }
+    return sum;
   }
 
   private long count(String table) {
