@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The import's bulk path on SQLite: a chunk of observations is appended to unindexed tables, then
@@ -64,10 +65,14 @@ public final class ObservationStaging {
       "SELECT EXISTS (SELECT 1 FROM seen_file_backlog)"
           + OBSERVATION_BACKLOG.stream()
               .map(t -> " OR EXISTS (SELECT 1 FROM " + t.name + ")")
-              .collect(java.util.stream.Collectors.joining());
+              .collect(Collectors.joining());
   private static final String LAST_ROWID = "SELECT COALESCE(MAX(rowid), 0) FROM observation";
 
-  /** Helper threads SQLite may use to sort a large move; more than 4 gained nothing measurable. */
+  /**
+   * Helper threads SQLite may use to sort a large move: one per processor, at most 4. Measured on 2
+   * cores only: with 2, a 10M-row move into an empty store took 28.6 s against 35.5 s (one run
+   * each).
+   */
   private static final int SORT_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
 
   private final FileFingerprints files = new FileFingerprints();
