@@ -1,5 +1,6 @@
 package io.filesight.benchmarks;
 
+import io.filesight.adapter.http.FilesightHttpServer;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -32,6 +33,7 @@ final class BareRoute {
               config.jetty.port = port;
               // The same Jetty setting as filesight's server, so the two differ only in their work.
               config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(512));
+              config.http.responseBufferSize = FilesightHttpServer.RESULT_COPY_BUFFER;
               config.routes.get("/api/files/{id}/machines", ctx -> answer(ctx, answers, fallback));
               extra.accept(config);
             })

@@ -10,13 +10,21 @@ import java.util.Arrays;
  * The body of one answer: kept in memory while it is small, then handed to Javalin as one result
  * (as a fixed body would be); once it outgrows {@code limit} bytes it streams, so a file seen on
  * thousands of machines never needs its whole answer in one buffer.
+ *
+ * <p>The buffer an answer is assembled in is kept by its thread for the next answer while it is at
+ * most {@value #KEPT_BUFFER} bytes, so assembling allocates nothing once the thread has served a
+ * few answers: the exact-size result handed to Javalin is the only new array. An answer is
+ * assembled and handed over on its request's thread, before that thread serves another request.
  */
 final class AnswerStream extends OutputStream {
   private static final int STREAM_BUFFER = 16 * 1024;
+  private static final int KEPT_BUFFER = 64 * 1024;
+  private static final ThreadLocal<byte[]> BUFFERS =
+      ThreadLocal.withInitial(() -> new byte[8 * 1024]);
 
   private final Context ctx;
   private final int limit;
-  private byte[] buffer = new byte[8 * 1024];
+  private byte[] buffer = BUFFERS.get();
   private int count;
   private OutputStream streaming;
 
@@ -74,5 +82,8 @@ final class AnswerStream extends OutputStream {
       return;
     }
     buffer = Arrays.copyOf(buffer, Math.min(limit, Math.max(needed, buffer.length * 2)));
+    if (buffer.length <= KEPT_BUFFER) {
+      BUFFERS.set(buffer);
+    }
   }
 }
