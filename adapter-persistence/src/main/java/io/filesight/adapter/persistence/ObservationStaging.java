@@ -80,15 +80,11 @@ public final class ObservationStaging {
   /** Whether this import appends its chunks to the backlog; decided by its first chunk. */
   private Boolean deferring;
 
-  /** Whether the backlog may hold rows: this import's, or an interrupted one's. */
-  private boolean backlog;
-
   /** Appends {@code observations} to the chunk. */
   public void stage(Connection connection, List<Observation> observations) throws SQLException {
     createTables(connection);
     if (deferring == null) {
       deferring = ask(connection, NO_OBSERVATIONS);
-      backlog = ask(connection, ANY_BACKLOG);
       try (Statement threads = connection.createStatement()) {
         // A setting of this connection, the import's writer.
         threads.execute("PRAGMA threads = " + SORT_THREADS);
@@ -134,12 +130,11 @@ public final class ObservationStaging {
    * then.
    */
   public WriteCounts moveSome(Connection connection) throws SQLException {
-    if (!Boolean.TRUE.equals(deferring)) {
+    if (!isDeferring()) {
       return move(connection);
     }
     // Counted as stored now: should the commit fail, the import stops and this instance with it.
     files.committed();
-    backlog = true;
     return new WriteCounts(0, 0);
   }
 
@@ -150,7 +145,8 @@ public final class ObservationStaging {
   public WriteCounts move(Connection connection) throws SQLException {
     createTables(connection);
     try (Statement statement = connection.createStatement()) {
-      boolean fromBacklog = backlog || ask(connection, ANY_BACKLOG);
+      // This import's own backlog, or rows an interrupted import left there.
+      boolean fromBacklog = isDeferring() || ask(connection, ANY_BACKLOG);
       // Files first: observations refer to them.
       STAGED_FILES.move(statement);
       if (fromBacklog) {
@@ -169,12 +165,15 @@ public final class ObservationStaging {
       long inserted = lastRowid(statement) - lastRowid;
       // Counted as stored now: should the commit fail, the import stops and this instance with it.
       files.committed();
-      backlog = false;
       return new WriteCounts(inserted, changed - inserted);
     } catch (SQLException | RuntimeException e) {
       files.forgetBatch();
       throw e;
     }
+  }
+
+  private boolean isDeferring() {
+    return Boolean.TRUE.equals(deferring);
   }
 
   private void stageFiles(Connection connection, List<Observation> observations, FileTable into)

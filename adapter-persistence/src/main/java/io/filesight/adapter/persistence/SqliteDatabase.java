@@ -32,8 +32,9 @@ public final class SqliteDatabase implements AutoCloseable {
 
   /**
    * How long a writer waits for another process's write lock: an import holds it for a whole batch
-   * (read, staged and moved: 10–15 s for a million records on two cores), so a second import or a
-   * machine import waits for that batch rather than failing.
+   * (read, staged and moved: 2–15 s for a million records on two cores), and a first import's last
+   * batch for the move of its whole backlog (about 35 s for 10M records), so a second import or a
+   * machine import waits for that rather than failing.
    */
   private static final int WRITER_BUSY_TIMEOUT_MILLIS = 120_000;
 

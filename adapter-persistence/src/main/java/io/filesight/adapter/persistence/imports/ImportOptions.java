@@ -15,9 +15,9 @@ public record ImportOptions(boolean strict, int batchSize) {
   public static final int DEFAULT_BATCH_SIZE = 1_000_000;
 
   /**
-   * Lenient, 1 000 000 records per transaction. Observations are staged outside the heap (see
-   * ObservationStaging), and each batch costs about one pass over the observation index whatever
-   * its size, so larger batches are cheaper per record: 1M is about 100 MB of SQLite TEMP memory.
+   * Lenient, 1 000 000 records per transaction. Observations are staged outside the heap, in
+   * SQLite's temporary files (see ObservationStaging), and each batch costs about one pass over the
+   * observation index whatever its size, so larger batches are cheaper per record.
    */
   public static ImportOptions defaults() {
     return new ImportOptions(false, DEFAULT_BATCH_SIZE);
