@@ -7,18 +7,23 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * The body of one answer: kept in memory while it is small, then handed to Javalin as one result
+ * The body of one answer: kept in memory while it is small, then written to the response at once
  * (as a fixed body would be); once it outgrows {@code limit} bytes it streams, so a file seen on
  * thousands of machines never needs its whole answer in one buffer.
  *
  * <p>The buffer an answer is assembled in is kept by its thread for the next answer while it is at
  * most {@value #KEPT_BUFFER} bytes, so assembling allocates nothing once the thread has served a
- * few answers: the exact-size result handed to Javalin is the only new array. An answer is
- * assembled and handed over on its request's thread, before that thread serves another request.
+ * few answers, and the answer is written from that buffer: no copy of it is handed to Javalin (a
+ * result would be copied once into a new array and again through Javalin's copy buffer). An answer
+ * is assembled and written on its request's thread, before that thread serves another request.
  */
 final class AnswerStream extends OutputStream {
   private static final int STREAM_BUFFER = 16 * 1024;
   private static final int KEPT_BUFFER = 64 * 1024;
+
+  /** Jetty copies writes up to its output aggregation size (a quarter of its 32 KB buffer). */
+  private static final int GATHERED_PIECE = 8 * 1024;
+
   private static final ThreadLocal<byte[]> BUFFERS =
       ThreadLocal.withInitial(() -> new byte[8 * 1024]);
 
@@ -60,10 +65,17 @@ final class AnswerStream extends OutputStream {
     }
   }
 
-  /** Sends what is kept as the whole result, or ends the stream. */
+  /**
+   * Sends what is kept, or ends the stream. What is kept goes to the response in pieces Jetty
+   * gathers in its output buffer (as Javalin's copy of a result would), so an answer that fits that
+   * buffer leaves with its length; Javalin's compression applies as to any result.
+   */
   void finish() throws IOException {
     if (streaming == null) {
-      ctx.result(Arrays.copyOf(buffer, count));
+      OutputStream out = ctx.outputStream();
+      for (int from = 0; from < count; from += GATHERED_PIECE) {
+        out.write(buffer, from, Math.min(GATHERED_PIECE, count - from));
+      }
     } else {
       streaming.flush();
     }

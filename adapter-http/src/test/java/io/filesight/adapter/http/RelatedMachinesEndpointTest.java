@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.filesight.domain.FileHash;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,11 +26,13 @@ class RelatedMachinesEndpointTest {
 
   private static final String BARE = "00000000000000000000000000000000000000b7";
   private static final String LARGE = "000000000000000000000000000000000000001a";
+  private static final String MEDIUM = "000000000000000000000000000000000000002b";
   private static final StubFind FIND =
       new StubFind()
           .seen(Machines.FILE, List.of(Machines.full()))
           .seen(FileHash.parse(BARE), List.of(Machines.bare(7)))
-          .seen(FileHash.parse(LARGE), Machines.bare(0, 10_000));
+          .seen(FileHash.parse(LARGE), Machines.bare(0, 10_000))
+          .seen(FileHash.parse(MEDIUM), Machines.bare(0, 40));
   private static TestServer shared;
 
   private final StubFind find = FIND;
@@ -225,6 +233,40 @@ class RelatedMachinesEndpointTest {
             Integer.toString(
                 response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
     assertThat(TestServer.json(response).get("value")).isNotEmpty();
+  }
+
+  @Test
+  void answersLargerThanOnePieceButWithinJettysBufferKeepTheirLength() {
+    HttpResponse<String> response =
+        http.get("/api/files/" + MEDIUM + "/machines", StubAuthenticate.GOOD);
+
+    int length = response.body().getBytes(StandardCharsets.UTF_8).length;
+    // Several of the pieces the answer is handed over in, and less than Jetty's 32 KB buffer.
+    assertThat(length).isBetween(2 * 8 * 1024, 32 * 1024);
+    assertThat(response.headers().firstValue("Content-Length")).hasValue(Integer.toString(length));
+    assertThat(TestServer.json(response).get("value")).hasSize(40);
+  }
+
+  @Test
+  void aClientAcceptingGzipGetsTheSameAnswerCompressed() throws IOException {
+    HttpResponse<String> plain =
+        http.get("/api/files/" + MEDIUM + "/machines", StubAuthenticate.GOOD);
+    HttpResponse<byte[]> zipped =
+        http.sendForBytes(
+            HttpRequest.newBuilder(http.uri("/api/files/" + MEDIUM + "/machines"))
+                .header("Authorization", StubAuthenticate.GOOD)
+                .header("Accept-Encoding", "gzip")
+                .build());
+
+    assertThat(zipped.statusCode()).isEqualTo(200);
+    assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(zipped.headers().firstValue("Content-Length"))
+        .hasValue(Integer.toString(zipped.body().length));
+    try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+      String body = new String(unzipped.readAllBytes(), StandardCharsets.UTF_8);
+      // The request id differs; the body does not carry it.
+      assertThat(body).isEqualTo(plain.body());
+    }
   }
 
   static List<String> fieldNames(JsonNode node) {

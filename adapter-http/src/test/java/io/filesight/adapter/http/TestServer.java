@@ -80,6 +80,17 @@ final class TestServer implements AutoCloseable {
     }
   }
 
+  HttpResponse<byte[]> sendForBytes(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Sends raw bytes, for requests no well-behaved client would send; returns the raw answer. */
   RawResponse raw(String request) {
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
