@@ -2,7 +2,6 @@ package io.filesight.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -34,12 +33,23 @@ public record RateQuota(List<RateLimit> limits) {
 
   /** The longest window: admitted calls older than this no longer matter and may be forgotten. */
   public Duration horizon() {
-    return limits.stream().map(RateLimit::window).max(Comparator.naturalOrder()).orElseThrow();
+    // A loop, not a stream: the quota ledger asks on every call.
+    Duration horizon = limits.get(0).window();
+    for (RateLimit limit : limits) {
+      if (limit.window().compareTo(horizon) > 0) {
+        horizon = limit.window();
+      }
+    }
+    return horizon;
   }
 
   /** The most calls that {@link #decide} needs to see: the largest limit. */
   public int memory() {
-    return limits.stream().mapToInt(RateLimit::calls).max().orElseThrow();
+    int memory = 0;
+    for (RateLimit limit : limits) {
+      memory = Math.max(memory, limit.calls());
+    }
+    return memory;
   }
 
   /**

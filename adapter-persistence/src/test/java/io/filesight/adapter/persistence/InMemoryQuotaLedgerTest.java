@@ -43,6 +43,20 @@ class InMemoryQuotaLedgerTest {
   }
 
   @Test
+  void oneCallAMinuteLaterIsEnoughToForgetIdleKeys() {
+    InMemoryQuotaLedger ledger = new InMemoryQuotaLedger();
+    RateQuota quota = RateQuota.defender();
+    for (int i = 0; i < 3000; i++) {
+      ledger.admit(new QuotaKey("tenant", "old-" + i), quota, T0.plusMillis(i));
+    }
+    Instant afterTheHorizon = T0.plus(quota.horizon()).plusSeconds(10);
+
+    ledger.admit(new QuotaKey("tenant", "new"), quota, afterTheHorizon);
+
+    assertThat(ledger.keyCount()).isEqualTo(1);
+  }
+
+  @Test
   void keepsNoMoreCallsThanTheQuotaNeedsButStillCountsTheWindow() {
     InMemoryQuotaLedger ledger = new InMemoryQuotaLedger();
     RateQuota quota = RateQuota.defender();
