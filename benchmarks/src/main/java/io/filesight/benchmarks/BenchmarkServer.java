@@ -6,6 +6,7 @@ import io.filesight.adapter.auth.JwksSource;
 import io.filesight.adapter.auth.TokenSettings;
 import io.filesight.adapter.http.HttpSettings;
 import io.filesight.adapter.http.UnknownFileAnswer;
+import io.filesight.bootstrap.config.LoggingSetup;
 import io.filesight.bootstrap.lifecycle.FilesightServer;
 import io.filesight.bootstrap.lifecycle.ServerSettings;
 import io.javalin.Javalin;
@@ -40,6 +41,8 @@ public final class BenchmarkServer {
     Path store = args.path("store");
     Path keys = args.path("keys");
     String tenant = args.text("tenant");
+    // Logging as `filesight serve` sets it up: access lines batched on their way to stderr.
+    LoggingSetup.configure("text");
     FilesightServer filesight =
         FilesightServer.start(
             new ServerSettings(

@@ -158,7 +158,10 @@ class ReadmeCommandsIT {
         .isEqualTo(
             "{\"@odata.context\":\"https://filesight.example.com/api/$metadata#Machines\",\"value\":[]}");
     String requestId = unknown.headers().firstValue("request-id").orElseThrow();
-    Thread.sleep(500); // the access log line is written as the response completes
+    // Access lines reach stderr in batches, within a tenth of a second.
+    for (int i = 0; i < 50 && !filesight.stderrOf(server).contains(requestId); i++) {
+      Thread.sleep(100);
+    }
     assertThat(filesight.stderrOf(server).lines())
         .as("a structured access log line for the request, without the token")
         .anySatisfy(

@@ -22,7 +22,10 @@ public final class LoggingSetup {
 
   private LoggingSetup() {}
 
-  /** Logs to stderr as {@code text} or {@code json}. */
+  /**
+   * Logs to stderr as {@code text} or {@code json}. Access lines reach stderr in batches, at most
+   * {@link BufferedStderrAppender#FLUSH_INTERVAL} late; every other line at once.
+   */
   public static void configure(String format) {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.reset();
@@ -31,11 +34,11 @@ public final class LoggingSetup {
     root.setLevel(Level.INFO);
     root.addAppender(
         console(context, "console", json ? jsonEncoder(context) : text(context, TEXT_PATTERN)));
-    if (!json) {
-      ch.qos.logback.classic.Logger access = context.getLogger(FilesightHttpServer.ACCESS_LOGGER);
-      access.setAdditive(false);
-      access.addAppender(console(context, "access", text(context, ACCESS_TEXT_PATTERN)));
-    }
+    // One line per request: batched on their way to stderr (BufferedStderrAppender).
+    ch.qos.logback.classic.Logger access = context.getLogger(FilesightHttpServer.ACCESS_LOGGER);
+    access.setAdditive(false);
+    access.addAppender(
+        batched(context, json ? jsonEncoder(context) : text(context, ACCESS_TEXT_PATTERN)));
     context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
     context.getLogger("io.javalin").setLevel(Level.WARN);
     context.getLogger("org.flywaydb").setLevel(Level.WARN);
@@ -55,6 +58,16 @@ public final class LoggingSetup {
     text.setPattern(pattern);
     text.start();
     return text;
+  }
+
+  private static BufferedStderrAppender batched(
+      LoggerContext context, Encoder<ILoggingEvent> encoder) {
+    BufferedStderrAppender batched = new BufferedStderrAppender();
+    batched.setContext(context);
+    batched.setName("access");
+    batched.setEncoder(encoder);
+    batched.start();
+    return batched;
   }
 
   private static ConsoleAppender<ILoggingEvent> console(
