@@ -5,19 +5,17 @@ import io.filesight.domain.Machine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each machine's Defender JSON, rendered once and kept by machine id together with the machine it
  * was rendered from: kept bytes serve a machine equal to that one, a changed machine (a new import)
- * is rendered again. The persistence adapter hands out the same instance while a machine is
- * unchanged, so the check is usually a reference comparison. Bounded: when full it keeps what it
- * has (a changed machine still replaces its own entry) and renders other machines every time, so a
- * full cache makes no garbage for the collector and needs no lock on reads.
+ * is rendered again and replaces its entry. The persistence adapter hands out the same instance
+ * while a machine is unchanged, so the check is usually a reference comparison. Bounded: when full
+ * it keeps the machines answered again ({@link ClockCache}), so the machines of a one-off large
+ * page make room for those of everyday answers instead of holding the cache.
  */
 final class RenderedMachines {
-  private final int capacity;
-  private final ConcurrentHashMap<String, Rendering> rendered = new ConcurrentHashMap<>();
+  private final ClockCache<String, Rendering> rendered;
 
   /** The JSON of one machine, and the machine it was rendered from. */
   private record Rendering(Machine machine, byte[] json) {
@@ -31,7 +29,7 @@ final class RenderedMachines {
     if (capacity < 0) {
       throw new IllegalArgumentException("capacity must be 0 or more, was " + capacity);
     }
-    this.capacity = capacity;
+    this.rendered = new ClockCache<>(capacity);
   }
 
   /** The machine as Defender's JSON object, in UTF-8. Do not modify the array. */
@@ -42,10 +40,7 @@ final class RenderedMachines {
       return kept.json();
     }
     Rendering fresh = new Rendering(machine, render(machine));
-    // Racing threads may overshoot by one machine each; the bound is about memory, not exact.
-    if (kept != null || rendered.size() < capacity) {
-      rendered.put(id, fresh);
-    }
+    rendered.put(id, fresh);
     return fresh.json();
   }
 

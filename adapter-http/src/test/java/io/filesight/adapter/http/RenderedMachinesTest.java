@@ -8,6 +8,8 @@ import io.filesight.domain.Machine;
 import io.filesight.domain.MachineId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RenderedMachinesTest {
@@ -37,14 +39,40 @@ class RenderedMachinesTest {
     }
 
     assertThat(rendered.size()).isEqualTo(3);
-    // Full: a machine it keeps is still replaced when it changes, others are rendered each time.
+    // A changed machine replaces its own entry.
     byte[] renamed = rendered.json(machine(1, "renamed"));
     assertThat(rendered.json(machine(1, "renamed"))).isSameAs(renamed);
-    assertThat(rendered.json(machine(10, "host-10")))
-        .isNotSameAs(rendered.json(machine(10, "host-10")));
     assertThat(rendered.size()).isEqualTo(3);
-    assertThat(new RenderedMachines(0).json(machine(1, "x"))).isNotEmpty();
+    RenderedMachines none = new RenderedMachines(0);
+    assertThat(none.json(machine(1, "x"))).isNotSameAs(none.json(machine(1, "x")));
+    assertThat(none.size()).isZero();
     assertThatThrownBy(() -> new RenderedMachines(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void machinesAnsweredOftenTakeThePlaceOfAOneOffLargePage() {
+    RenderedMachines rendered = new RenderedMachines(1_000);
+    // First a file seen on 800 machines, answered once.
+    for (int n = 10_001; n <= 10_800; n++) {
+      rendered.json(machine(n, "hot-" + n));
+    }
+
+    // Then everyday answers over 1,000 other machines, each a few times.
+    List<Machine> everyday = new ArrayList<>();
+    for (int n = 1; n <= 1_000; n++) {
+      everyday.add(machine(n, "host-" + n));
+    }
+    for (int round = 0; round < 5; round++) {
+      everyday.forEach(rendered::json);
+    }
+
+    assertThat(rendered.size()).isLessThanOrEqualTo(1_000);
+    long kept =
+        everyday.stream()
+            .filter(machine -> rendered.json(machine) == rendered.json(machine))
+            .count();
+    // Kept only while it had room, as it once was, the page would leave 200 of them in.
+    assertThat(kept).isGreaterThanOrEqualTo(900);
   }
 
   private static String direct(Machine machine) throws IOException {
