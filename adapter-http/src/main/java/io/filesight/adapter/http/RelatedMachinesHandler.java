@@ -25,9 +25,6 @@ import java.util.Optional;
 final class RelatedMachinesHandler implements Handler {
   static final String PATH = "/api/files/{id}/machines";
 
-  /** Answers up to this size are handed over as one result; larger ones stream. */
-  static final int WHOLE_ANSWER_LIMIT = 256 * 1024;
-
   private final FindRelatedMachines find;
   private final AuthenticateCaller authenticate;
   private final UnknownFileAnswer unknownFile;
@@ -69,7 +66,7 @@ final class RelatedMachinesHandler implements Handler {
     }
     String base = base(ctx);
     ctx.status(200).contentType(ResponseHeaders.ODATA_JSON);
-    AnswerStream body = new AnswerStream(ctx, WHOLE_ANSWER_LIMIT);
+    AnswerStream body = new AnswerStream(ctx);
     RelatedMachinesJson.write(
         body,
         base + "/api/$metadata#Machines",
