@@ -5,14 +5,14 @@ import io.filesight.domain.Machine;
 /**
  * Machines as read from the store, by id, for one version of the stored machines: a lookup that
  * finds its machines here reads one column a machine instead of 32 and parses no JSON. Bounded, and
- * when full it keeps the machines asked for often (Caffeine's W-TinyLFU): a one-off large page,
- * such as a file seen on ten thousand machines, does not push out the machines of everyday lookups,
- * as it did when the cache only filled once. A new version of the stored machines (every write of
- * machines) starts an empty one.
+ * when full it keeps the machines asked for again ({@link ClockCache}): the machines of a one-off
+ * large page, such as a file seen on ten thousand machines, make room for those of everyday lookups
+ * instead of holding the cache, as they did when it only filled once. A new version of the stored
+ * machines (every write of machines) starts an empty one.
  */
 final class MachineCache {
   private final int capacity;
-  private volatile Generation current = new Generation(-1);
+  private volatile Generation current = new Generation(-1, 0);
 
   /** {@code capacity} machines at most; 0 keeps none. */
   MachineCache(int capacity) {
@@ -31,14 +31,13 @@ final class MachineCache {
     if (known.version == version) {
       return known;
     }
-    Generation fresh = new Generation(version);
-    // Versions only grow: never go back to an older one a slower reader saw.
     synchronized (this) {
       if (current.version < version) {
-        current = fresh;
-        return fresh;
+        current = new Generation(version, capacity);
       }
-      return current.version == version ? current : fresh;
+      // Versions only grow: a slower reader that saw an older version gets a generation that
+      // keeps nothing, never the older one back (nor a full-size one of its own).
+      return current.version == version ? current : new Generation(version, 0);
     }
   }
 
@@ -47,7 +46,7 @@ final class MachineCache {
     private final long version;
     private final ClockCache<String, Machine> machines;
 
-    private Generation(long version) {
+    private Generation(long version, int capacity) {
       this.version = version;
       this.machines = new ClockCache<>(capacity);
     }
