@@ -102,9 +102,9 @@ public final class FilesightHttpServer {
     config.jetty.port = settings.port();
     // Another method on a known path is 405, not 404; '/machines/' is not the route.
     config.http.prefer405over404 = true;
-    // Javalin copies each result to the response through a buffer of this size, allocated per
-    // response; by default Jetty's output buffer size (32 KB), three times a typical answer. Jetty
-    // still gathers the chunks in its own output buffer.
+    // Javalin copies each result (errors, health, docs; lookups write their answers themselves,
+    // see AnswerStream) to the response through a buffer of this size, allocated per response; by
+    // default Jetty's output buffer size (32 KB). Jetty still gathers the chunks in its own buffer.
     config.http.responseBufferSize = RESULT_COPY_BUFFER;
     config.router.ignoreTrailingSlashes = false;
     config.jsonMapper(new JavalinJackson(Json.MAPPER, false));

@@ -26,10 +26,7 @@ final class RenderedMachines {
 
   /** Keeps at most {@code capacity} machines' JSON; 0 renders every machine every time. */
   RenderedMachines(int capacity) {
-    if (capacity < 0) {
-      throw new IllegalArgumentException("capacity must be 0 or more, was " + capacity);
-    }
-    this.rendered = new ClockCache<>(capacity);
+    this.rendered = new ClockCache<>(capacity); // which refuses a negative capacity
   }
 
   /** The machine as Defender's JSON object, in UTF-8. Do not modify the array. */

@@ -107,9 +107,7 @@ final class BufferedStderrAppender extends OutputStreamAppender<ILoggingEvent> {
         flush();
       }
       if (length >= waiting.length) {
-        PrintStream err = System.err;
-        err.write(bytes, offset, length);
-        err.flush();
+        toStderr(bytes, offset, length);
         return;
       }
       System.arraycopy(bytes, offset, waiting, count, length);
@@ -119,11 +117,15 @@ final class BufferedStderrAppender extends OutputStreamAppender<ILoggingEvent> {
     @Override
     public void flush() {
       if (count > 0) {
-        PrintStream err = System.err;
-        err.write(waiting, 0, count);
-        err.flush();
+        toStderr(waiting, 0, count);
         count = 0;
       }
+    }
+
+    private static void toStderr(byte[] bytes, int offset, int length) {
+      PrintStream err = System.err;
+      err.write(bytes, offset, length);
+      err.flush();
     }
 
     @Override
