@@ -8,11 +8,10 @@ import io.filesight.adapter.auth.JwksSource;
 import io.filesight.adapter.auth.TokenSettings;
 import io.filesight.adapter.http.HttpSettings;
 import io.filesight.adapter.http.UnknownFileAnswer;
-import io.filesight.adapter.persistence.SqliteDatabase;
-import io.filesight.adapter.persistence.imports.ImportListener;
-import io.filesight.adapter.persistence.imports.ImportOptions;
-import io.filesight.adapter.persistence.imports.Importer;
+import io.filesight.application.port.in.ImportListener;
+import io.filesight.application.port.in.ImportOptions;
 import io.filesight.bootstrap.lifecycle.FilesightServer;
+import io.filesight.bootstrap.lifecycle.FilesightStore;
 import io.filesight.bootstrap.lifecycle.ServerSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -115,11 +114,10 @@ class EndToEndTest {
             + LAB_USERS
             + "\"]}]}");
     Path database = dir.resolve("filesight.db");
-    try (SqliteDatabase db = SqliteDatabase.open(database, true)) {
-      Importer importer = new Importer(db, ImportListener.silent());
-      importer.machines(machines, ImportOptions.defaults());
-      importer.observations(observations, ImportOptions.defaults());
-      importer.access(access, ImportOptions.defaults());
+    try (FilesightStore store = FilesightStore.open(database)) {
+      store.importMachines(machines, ImportOptions.defaults(), ImportListener.silent());
+      store.importObservations(observations, ImportOptions.defaults(), ImportListener.silent());
+      store.replaceAccess(access);
     }
 
     server =

@@ -2,7 +2,6 @@ package io.filesight.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.filesight.adapter.persistence.generate.DemoDataGenerator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeCommandsIT {
   private static final String TENANT = "8b1a9953-c461-4296-a8e9-43c6a8f2d5b1";
-  private static final String SHA1 = DemoDataGenerator.DEMO_SHA1;
+  private static final String SHA1 = "1e5bc9d7e413ddd7902c2932e418702b84d0cc07";
+  private static final String ANALYSTS = "11111111-1111-1111-1111-111111111111";
 
   @TempDir Path dir;
   private ChildProcesses filesight;
@@ -99,7 +99,7 @@ class ReadmeCommandsIT {
                 "--scope",
                 "Machine.Read",
                 "--group",
-                DemoDataGenerator.ANALYSTS_USER_GROUP,
+                ANALYSTS,
                 "--expires-in",
                 "15m")
             .out()

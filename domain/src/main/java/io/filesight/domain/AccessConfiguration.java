@@ -1,8 +1,10 @@
 package io.filesight.domain;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The tenant's RBAC setup: machine groups with their user groups, and roles. Before any is imported
@@ -23,6 +25,12 @@ public record AccessConfiguration(
     long distinctIds = machineGroups.stream().mapToLong(g -> g.group().id()).distinct().count();
     if (distinctIds != machineGroups.size()) {
       throw new IllegalArgumentException("machine group ids must be unique");
+    }
+    Set<String> roleNames = new HashSet<>();
+    for (Role role : roles) {
+      if (!roleNames.add(role.name())) {
+        throw new IllegalArgumentException("the role '" + role.name() + "' is listed twice");
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package io.filesight.domain;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,7 +11,21 @@ import java.util.Objects;
  */
 public record IpAddress(
     String ipAddress, String macAddress, String type, String operationalStatus) {
+  /** Defender's keys of an address, in order: {@link #values()} and {@link #of} follow them. */
+  public static final List<String> KEYS =
+      List.of("ipAddress", "macAddress", "type", "operationalStatus");
+
   public IpAddress {
     Objects.requireNonNull(ipAddress, "ipAddress");
+  }
+
+  /** The address from its values in the order of {@link #KEYS}. */
+  public static IpAddress of(List<String> values) {
+    return new IpAddress(values.get(0), values.get(1), values.get(2), values.get(3));
+  }
+
+  /** The values in the order of {@link #KEYS}, nulls included. */
+  public List<String> values() {
+    return Arrays.asList(ipAddress, macAddress, type, operationalStatus);
   }
 }

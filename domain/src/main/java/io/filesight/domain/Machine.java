@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Entity: a machine (device) with every property of the Defender machine entity, in Defender's key
- * order. Nullable components are those Defender documents as "or null".
+ * order. Nullable components are those Defender documents as "or null". {@link MachineProperty}
+ * lists the components with the kind of value each holds, for the adapters that map them.
  *
  * @see <a href="https://learn.microsoft.com/defender-endpoint/api/machine">Machine resource
  *     type</a>

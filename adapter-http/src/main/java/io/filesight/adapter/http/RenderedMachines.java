@@ -1,6 +1,7 @@
 package io.filesight.adapter.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.filesight.cache.ClockCache;
 import io.filesight.domain.Machine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,37 @@
 package io.filesight.adapter.http;
 
+import static io.filesight.domain.MachineProperty.AAD_DEVICE_ID;
+import static io.filesight.domain.MachineProperty.AGENT_VERSION;
+import static io.filesight.domain.MachineProperty.COMPUTER_DNS_NAME;
+import static io.filesight.domain.MachineProperty.DEFENDER_AV_STATUS;
+import static io.filesight.domain.MachineProperty.DEVICE_VALUE;
+import static io.filesight.domain.MachineProperty.EXCLUSION_REASON;
+import static io.filesight.domain.MachineProperty.EXPOSURE_LEVEL;
+import static io.filesight.domain.MachineProperty.FIRST_SEEN;
+import static io.filesight.domain.MachineProperty.HEALTH_STATUS;
+import static io.filesight.domain.MachineProperty.IP_ADDRESSES;
+import static io.filesight.domain.MachineProperty.IS_AAD_JOINED;
+import static io.filesight.domain.MachineProperty.IS_EXCLUDED;
+import static io.filesight.domain.MachineProperty.IS_POTENTIAL_DUPLICATION;
+import static io.filesight.domain.MachineProperty.LAST_EXTERNAL_IP_ADDRESS;
+import static io.filesight.domain.MachineProperty.LAST_IP_ADDRESS;
+import static io.filesight.domain.MachineProperty.LAST_SEEN;
+import static io.filesight.domain.MachineProperty.MACHINE_TAGS;
+import static io.filesight.domain.MachineProperty.MANAGED_BY;
+import static io.filesight.domain.MachineProperty.MANAGED_BY_STATUS;
+import static io.filesight.domain.MachineProperty.MERGED_INTO_MACHINE_ID;
+import static io.filesight.domain.MachineProperty.ONBOARDING_STATUS;
+import static io.filesight.domain.MachineProperty.OS_ARCHITECTURE;
+import static io.filesight.domain.MachineProperty.OS_BUILD;
+import static io.filesight.domain.MachineProperty.OS_PLATFORM;
+import static io.filesight.domain.MachineProperty.OS_PROCESSOR;
+import static io.filesight.domain.MachineProperty.OS_VERSION;
+import static io.filesight.domain.MachineProperty.RBAC_GROUP_ID;
+import static io.filesight.domain.MachineProperty.RBAC_GROUP_NAME;
+import static io.filesight.domain.MachineProperty.RISK_SCORE;
+import static io.filesight.domain.MachineProperty.VERSION;
+import static io.filesight.domain.MachineProperty.VM_METADATA;
+
 import io.filesight.domain.DeviceValue;
 import io.filesight.domain.ExposureLevel;
 import io.filesight.domain.FileHash;
@@ -26,40 +58,42 @@ final class Machines {
 
   static Machine full() {
     return Machine.builder(MachineId.of("1e5bc9d7e413ddd7902c2932e418702b84d0cc07"))
-        .mergedIntoMachineId(null)
-        .isPotentialDuplication(false)
-        .isExcluded(true)
-        .exclusionReason("Duplicate")
-        .computerDnsName("mymachine1.contoso.com")
-        .firstSeen(Instant.parse("2024-03-01T08:15:02.123456789Z"))
-        .lastSeen(Instant.parse("2024-03-07T11:20:00Z"))
-        .osPlatform("Windows11")
-        .osVersion(null)
-        .osProcessor("x64")
-        .version("23H2")
-        .lastIpAddress("172.17.230.209")
-        .lastExternalIpAddress("167.220.196.71")
-        .agentVersion("10.8470.19041.2788")
-        .osBuild(22631L)
-        .healthStatus(HealthStatus.ACTIVE)
-        .deviceValue(DeviceValue.HIGH)
-        .rbacGroupId(140)
-        .rbacGroupName("The-A-Team")
-        .riskScore(RiskScore.LOW)
-        .exposureLevel(ExposureLevel.MEDIUM)
-        .isAadJoined(true)
-        .aadDeviceId("80fe8ff8-2624-418e-9591-41f0491218f9")
-        .machineTags(List.of("test tag 1", "ExampleTag"))
-        .defenderAvStatus("Updated")
-        .onboardingStatus(OnboardingStatus.ONBOARDED)
-        .osArchitecture(OsArchitecture.BITS_64)
-        .managedBy("MicrosoftDefenderForEndpoint")
-        .managedByStatus("Success")
-        .ipAddresses(
+        .with(MERGED_INTO_MACHINE_ID, null)
+        .with(IS_POTENTIAL_DUPLICATION, false)
+        .with(IS_EXCLUDED, true)
+        .with(EXCLUSION_REASON, "Duplicate")
+        .with(COMPUTER_DNS_NAME, "mymachine1.contoso.com")
+        .with(FIRST_SEEN, Instant.parse("2024-03-01T08:15:02.123456789Z"))
+        .with(LAST_SEEN, Instant.parse("2024-03-07T11:20:00Z"))
+        .with(OS_PLATFORM, "Windows11")
+        .with(OS_VERSION, null)
+        .with(OS_PROCESSOR, "x64")
+        .with(VERSION, "23H2")
+        .with(LAST_IP_ADDRESS, "172.17.230.209")
+        .with(LAST_EXTERNAL_IP_ADDRESS, "167.220.196.71")
+        .with(AGENT_VERSION, "10.8470.19041.2788")
+        .with(OS_BUILD, 22631L)
+        .with(HEALTH_STATUS, HealthStatus.ACTIVE)
+        .with(DEVICE_VALUE, DeviceValue.HIGH)
+        .with(RBAC_GROUP_ID, 140L)
+        .with(RBAC_GROUP_NAME, "The-A-Team")
+        .with(RISK_SCORE, RiskScore.LOW)
+        .with(EXPOSURE_LEVEL, ExposureLevel.MEDIUM)
+        .with(IS_AAD_JOINED, true)
+        .with(AAD_DEVICE_ID, "80fe8ff8-2624-418e-9591-41f0491218f9")
+        .with(MACHINE_TAGS, List.of("test tag 1", "ExampleTag"))
+        .with(DEFENDER_AV_STATUS, "Updated")
+        .with(ONBOARDING_STATUS, OnboardingStatus.ONBOARDED)
+        .with(OS_ARCHITECTURE, OsArchitecture.BITS_64)
+        .with(MANAGED_BY, "MicrosoftDefenderForEndpoint")
+        .with(MANAGED_BY_STATUS, "Success")
+        .with(
+            IP_ADDRESSES,
             List.of(
                 new IpAddress("172.17.230.209", "00155D7D7E50", "Ethernet", "Up"),
                 new IpAddress("127.0.0.1", null, "SoftwareLoopback", "Up")))
-        .vmMetadata(
+        .with(
+            VM_METADATA,
             new VmMetadata(
                 "ca1b0d41-5a3b-4d95-b48b-f220aed11d78",
                 "Azure",

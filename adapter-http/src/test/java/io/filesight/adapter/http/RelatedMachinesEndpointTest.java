@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.filesight.domain.FileHash;
+import io.filesight.domain.MachineProperty;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,7 +88,9 @@ class RelatedMachinesEndpointTest {
 
     JsonNode machine = TestServer.json(http.get(PATH, StubAuthenticate.GOOD)).get("value").get(0);
 
-    assertThat(fieldNames(machine)).containsExactlyElementsOf(MachineJson.KEYS);
+    assertThat(fieldNames(machine))
+        .containsExactlyElementsOf(
+            MachineProperty.ALL.stream().map(MachineProperty::name).toList());
     assertThat(machine.get("id").asText()).isEqualTo("1e5bc9d7e413ddd7902c2932e418702b84d0cc07");
     assertThat(machine.get("mergedIntoMachineId").isNull()).isTrue();
     assertThat(machine.get("isExcluded").isBoolean()).isTrue();
@@ -116,7 +119,9 @@ class RelatedMachinesEndpointTest {
             .get("value")
             .get(0);
 
-    assertThat(fieldNames(machine)).containsExactlyElementsOf(MachineJson.KEYS);
+    assertThat(fieldNames(machine))
+        .containsExactlyElementsOf(
+            MachineProperty.ALL.stream().map(MachineProperty::name).toList());
     assertThat(machine.get("firstSeen").isNull()).isTrue();
     assertThat(machine.get("osBuild").isNull()).isTrue();
     assertThat(machine.get("vmMetadata").isNull()).isTrue();

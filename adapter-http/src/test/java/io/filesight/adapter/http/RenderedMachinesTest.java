@@ -1,5 +1,7 @@
 package io.filesight.adapter.http;
 
+import static io.filesight.domain.MachineProperty.COMPUTER_DNS_NAME;
+import static io.filesight.domain.MachineProperty.RBAC_GROUP_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -85,8 +87,8 @@ class RenderedMachinesTest {
 
   private static Machine machine(int n, String dnsName) {
     return Machine.builder(MachineId.of(String.format("%040x", n)))
-        .computerDnsName(dnsName)
-        .rbacGroupId(1)
+        .with(COMPUTER_DNS_NAME, dnsName)
+        .with(RBAC_GROUP_ID, 1L)
         .build();
   }
 }

@@ -1,10 +1,13 @@
 package io.filesight.adapter.persistence;
 
+import io.filesight.application.port.out.StoreUnavailableException;
+
 /**
- * Raised when the store cannot be used: missing, not a database, from a newer filesight, or
- * corrupt. The message names the file and what to do, for an operator to read.
+ * Raised when the database cannot be used: missing, not a database, from a newer filesight,
+ * corrupt, or failing a read or a write. The message names the file and what to do, for an operator
+ * to read.
  */
-public final class DatabaseUnavailableException extends RuntimeException {
+public final class DatabaseUnavailableException extends StoreUnavailableException {
   private static final long serialVersionUID = 1L;
 
   public DatabaseUnavailableException(String message) {

@@ -1,5 +1,6 @@
 package io.filesight.adapter.persistence;
 
+import io.filesight.application.port.out.AccessConfigurationStore;
 import io.filesight.application.port.out.AccessDirectory;
 import io.filesight.domain.AccessConfiguration;
 import io.filesight.domain.MachineGroup;
@@ -16,12 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Secondary adapter: the RBAC configuration stored in SQLite, unconfigured until an access import
  * replaces it as a whole.
  */
-public final class JdbiAccessDirectory implements AccessDirectory {
+public final class JdbiAccessDirectory implements AccessDirectory, AccessConfigurationStore {
   private final SqliteDatabase database;
   private final StatementCache statements = new StatementCache();
   private volatile Versioned cached;
@@ -88,13 +90,18 @@ public final class JdbiAccessDirectory implements AccessDirectory {
     }
   }
 
-  /** Replaces the whole configuration atomically. */
+  @Override
   public void replace(AccessConfiguration configuration) {
-    database.writes().useTransaction(handle -> replace(handle, configuration));
+    try {
+      database.writes().useTransaction(handle -> replace(handle, configuration));
+    } catch (JdbiException e) {
+      throw new DatabaseUnavailableException(
+          "writing to the database " + database.file() + " failed: " + e.getMessage(), e);
+    }
   }
 
   /** Replaces the whole configuration on the caller's transaction. */
-  public static void replace(Handle handle, AccessConfiguration configuration) {
+  private static void replace(Handle handle, AccessConfiguration configuration) {
     handle.execute("DELETE FROM access_role_user_group");
     handle.execute("DELETE FROM access_role_permission");
     handle.execute("DELETE FROM access_role");

@@ -1,5 +1,6 @@
 package io.filesight.adapter.persistence;
 
+import io.filesight.cache.ClockCache;
 import io.filesight.domain.Machine;
 
 /**

@@ -1,74 +1,74 @@
 package io.filesight.adapter.persistence;
 
-import io.filesight.adapter.persistence.json.JsonReader;
-import io.filesight.adapter.persistence.json.JsonWriter;
-import io.filesight.domain.DeviceValue;
-import io.filesight.domain.ExposureLevel;
-import io.filesight.domain.HealthStatus;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.filesight.domain.IpAddress;
 import io.filesight.domain.Machine;
+import io.filesight.domain.MachineBuilder;
 import io.filesight.domain.MachineId;
-import io.filesight.domain.OnboardingStatus;
-import io.filesight.domain.OsArchitecture;
-import io.filesight.domain.RiskScore;
+import io.filesight.domain.MachineProperty;
 import io.filesight.domain.VmMetadata;
 import io.filesight.domain.WireValue;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
-/** Maps a {@link Machine} to the columns of the {@code machine} table and back. */
+/**
+ * Maps a {@link Machine} to the columns of the {@code machine} table and back, driven by {@link
+ * MachineProperty#ALL}: a property's column is its Defender name in snake case, with {@code _ns}
+ * for a time (nanoseconds since the epoch) and {@code _json} for a list or an object (a small JSON
+ * text, so that one row gives the whole entity). Columns are bound and read in the table's order,
+ * which {@link #NAMES} and {@link #selectList} spell out, so no column can be misplaced.
+ */
 final class MachineColumns {
-  /** Every column, in the order {@link #bind} binds them. */
+  /** Columns whose name is not derived from the property's: a bare "version" would mislead. */
+  private static final Map<String, String> RENAMED = Map.of("version", "release_version");
+
+  /** Every column, in the order of {@link MachineProperty#ALL}. */
   static final List<String> NAMES =
-      List.of(
-          "id",
-          "merged_into_machine_id",
-          "is_potential_duplication",
-          "is_excluded",
-          "exclusion_reason",
-          "computer_dns_name",
-          "first_seen_ns",
-          "last_seen_ns",
-          "os_platform",
-          "os_version",
-          "os_processor",
-          "release_version",
-          "last_ip_address",
-          "last_external_ip_address",
-          "agent_version",
-          "os_build",
-          "health_status",
-          "device_value",
-          "rbac_group_id",
-          "rbac_group_name",
-          "risk_score",
-          "exposure_level",
-          "is_aad_joined",
-          "aad_device_id",
-          "machine_tags_json",
-          "defender_av_status",
-          "onboarding_status",
-          "os_architecture",
-          "managed_by",
-          "managed_by_status",
-          "ip_addresses_json",
-          "vm_metadata_json");
+      MachineProperty.ALL.stream().map(MachineColumns::column).toList();
 
-  /** Most distinct values {@link #shared} keeps. */
-  static final int MAX_SHARED = 4096;
+  /** Most distinct values each property's {@link #shared} keeps. */
+  static final int MAX_SHARED = 1024;
 
-  private static final Map<String, String> SHARED = new ConcurrentHashMap<>();
+  private static final JsonFactory JSON = new JsonFactory();
+
+  /** The first interner of an address's keys, and of the VM metadata's, after the properties'. */
+  private static final int IP_ADDRESS_KEYS = MachineProperty.ALL.size();
+
+  private static final int VM_METADATA_KEYS = IP_ADDRESS_KEYS + IpAddress.KEYS.size();
+
+  /** One interner per property, and one per key of a nested object (addresses, VM metadata). */
+  private static final List<Map<String, String>> SHARED =
+      interners(VM_METADATA_KEYS + VmMetadata.KEYS.size());
 
   private MachineColumns() {}
+
+  /** The column of {@code property}. */
+  static String column(MachineProperty<?> property) {
+    String name = RENAMED.getOrDefault(property.name(), snakeCase(property.name()));
+    switch (property.kind()) {
+      case TIME:
+        return name + "_ns";
+      case TEXTS:
+      case IP_ADDRESSES:
+      case VM_METADATA:
+        return name + "_json";
+      default:
+        return name;
+    }
+  }
 
   /** {@code m.id, m.merged_into_machine_id, ...} for a select list. */
   static String selectList(String alias) {
@@ -78,38 +78,33 @@ final class MachineColumns {
   /** Binds {@code machine} to parameters {@code first .. first + NAMES.size() - 1}. */
   static int bind(PreparedStatement statement, int first, Machine machine) throws SQLException {
     int i = first;
-    statement.setString(i++, machine.id().value());
-    statement.setString(i++, idOrNull(machine.mergedIntoMachineId()));
-    statement.setBoolean(i++, machine.isPotentialDuplication());
-    statement.setBoolean(i++, machine.isExcluded());
-    statement.setString(i++, machine.exclusionReason());
-    statement.setString(i++, machine.computerDnsName());
-    StoreWrites.setLong(statement, i++, EpochNanos.of(machine.firstSeen()));
-    StoreWrites.setLong(statement, i++, EpochNanos.of(machine.lastSeen()));
-    statement.setString(i++, machine.osPlatform());
-    statement.setString(i++, machine.osVersion());
-    statement.setString(i++, machine.osProcessor());
-    statement.setString(i++, machine.version());
-    statement.setString(i++, machine.lastIpAddress());
-    statement.setString(i++, machine.lastExternalIpAddress());
-    statement.setString(i++, machine.agentVersion());
-    StoreWrites.setLong(statement, i++, machine.osBuild());
-    statement.setString(i++, wire(machine.healthStatus()));
-    statement.setString(i++, wire(machine.deviceValue()));
-    statement.setLong(i++, machine.rbacGroupId());
-    statement.setString(i++, machine.rbacGroupName());
-    statement.setString(i++, wire(machine.riskScore()));
-    statement.setString(i++, wire(machine.exposureLevel()));
-    statement.setBoolean(i++, machine.isAadJoined());
-    statement.setString(i++, machine.aadDeviceId());
-    statement.setString(i++, JsonWriter.write(machine.machineTags()));
-    statement.setString(i++, machine.defenderAvStatus());
-    statement.setString(i++, wire(machine.onboardingStatus()));
-    statement.setString(i++, wire(machine.osArchitecture()));
-    statement.setString(i++, machine.managedBy());
-    statement.setString(i++, machine.managedByStatus());
-    statement.setString(i++, ipAddressesJson(machine.ipAddresses()));
-    statement.setString(i++, vmMetadataJson(machine.vmMetadata()));
+    for (MachineProperty<?> property : MachineProperty.ALL) {
+      Object value = property.of(machine);
+      switch (property.kind()) {
+        case MACHINE_ID:
+          statement.setString(i++, value == null ? null : ((MachineId) value).value());
+          break;
+        case FLAG:
+          statement.setBoolean(i++, (Boolean) value);
+          break;
+        case TIME:
+          StoreWrites.setLong(statement, i++, EpochNanos.of((Instant) value));
+          break;
+        case WHOLE_NUMBER:
+          StoreWrites.setLong(statement, i++, (Long) value);
+          break;
+        case CHOICE:
+          statement.setString(i++, value == null ? null : ((WireValue) value).wireName());
+          break;
+        case TEXTS:
+        case IP_ADDRESSES:
+        case VM_METADATA:
+          statement.setString(i++, json(property, value));
+          break;
+        default:
+          statement.setString(i++, (String) value);
+      }
+    }
     return i;
   }
 
@@ -119,146 +114,176 @@ final class MachineColumns {
    * probe, 32 times a machine.
    */
   static Machine read(ResultSet row) throws SQLException {
-    int c = 1;
-    return Machine.builder(MachineId.of(row.getString(c++)))
-        .mergedIntoMachineId(idOf(row.getString(c++)))
-        .isPotentialDuplication(row.getBoolean(c++))
-        .isExcluded(row.getBoolean(c++))
-        .exclusionReason(shared(row.getString(c++)))
-        .computerDnsName(row.getString(c++))
-        .firstSeen(EpochNanos.toInstant(getLong(row, c++)))
-        .lastSeen(EpochNanos.toInstant(getLong(row, c++)))
-        .osPlatform(shared(row.getString(c++)))
-        .osVersion(shared(row.getString(c++)))
-        .osProcessor(shared(row.getString(c++)))
-        .version(shared(row.getString(c++)))
-        .lastIpAddress(row.getString(c++))
-        .lastExternalIpAddress(row.getString(c++))
-        .agentVersion(shared(row.getString(c++)))
-        .osBuild(getLong(row, c++))
-        .healthStatus(parse(row.getString(c++), HealthStatus::fromWireName))
-        .deviceValue(parse(row.getString(c++), DeviceValue::fromWireName))
-        .rbacGroupId(row.getLong(c++))
-        .rbacGroupName(shared(row.getString(c++)))
-        .riskScore(parse(row.getString(c++), RiskScore::fromWireName))
-        .exposureLevel(parse(row.getString(c++), ExposureLevel::fromWireName))
-        .isAadJoined(row.getBoolean(c++))
-        .aadDeviceId(row.getString(c++))
-        .machineTags(tags(row.getString(c++)))
-        .defenderAvStatus(shared(row.getString(c++)))
-        .onboardingStatus(parse(row.getString(c++), OnboardingStatus::fromWireName))
-        .osArchitecture(parse(row.getString(c++), OsArchitecture::fromWireName))
-        .managedBy(shared(row.getString(c++)))
-        .managedByStatus(shared(row.getString(c++)))
-        .ipAddresses(ipAddresses(row.getString(c++)))
-        .vmMetadata(vmMetadata(row.getString(c++)))
-        .build();
-  }
-
-  private static String ipAddressesJson(List<IpAddress> addresses) {
-    List<Object> items = new ArrayList<>();
-    for (IpAddress address : addresses) {
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("ipAddress", address.ipAddress());
-      item.put("macAddress", address.macAddress());
-      item.put("type", address.type());
-      item.put("operationalStatus", address.operationalStatus());
-      items.add(item);
+    MachineBuilder machine = Machine.builder(MachineId.of(row.getString(1)));
+    List<MachineProperty<?>> properties = MachineProperty.ALL;
+    for (int p = 1; p < properties.size(); p++) {
+      MachineProperty<?> property = properties.get(p);
+      int column = p + 1;
+      switch (property.kind()) {
+        case MACHINE_ID:
+          String id = row.getString(column);
+          set(machine, property, id == null ? null : MachineId.of(id));
+          break;
+        case FLAG:
+          set(machine, property, row.getBoolean(column));
+          break;
+        case TIME:
+          set(machine, property, EpochNanos.toInstant(getLong(row, column)));
+          break;
+        case WHOLE_NUMBER:
+          set(machine, property, getLong(row, column));
+          break;
+        case CHOICE:
+          String wireName = row.getString(column);
+          set(machine, property, wireName == null ? null : property.choice(wireName));
+          break;
+        case TEXTS:
+        case IP_ADDRESSES:
+        case VM_METADATA:
+          set(machine, property, fromJson(property, row.getString(column)));
+          break;
+        default:
+          set(machine, property, shared(p, row.getString(column)));
+      }
     }
-    return JsonWriter.write(items);
+    return machine.build();
   }
 
-  private static String vmMetadataJson(VmMetadata vm) {
-    if (vm == null) {
+  @SuppressWarnings("unchecked")
+  private static void set(MachineBuilder machine, MachineProperty<?> property, Object value) {
+    machine.with((MachineProperty<Object>) property, value);
+  }
+
+  /** A list or object property as its JSON column text: never null for a list. */
+  @SuppressWarnings("unchecked")
+  private static String json(MachineProperty<?> property, Object value) {
+    if (value == null) {
       return null;
     }
-    Map<String, Object> item = new LinkedHashMap<>();
-    item.put("vmId", vm.vmId());
-    item.put("cloudProvider", vm.cloudProvider());
-    item.put("resourceId", vm.resourceId());
-    item.put("subscriptionId", vm.subscriptionId());
-    return JsonWriter.write(item);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> tags(String json) {
-    List<String> tags = new ArrayList<>();
-    for (String tag : (List<String>) parseJson(json)) {
-      tags.add(shared(tag));
-    }
-    return tags;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<IpAddress> ipAddresses(String json) {
-    List<IpAddress> addresses = new ArrayList<>();
-    for (Object item : (List<Object>) parseJson(json)) {
-      Map<String, Object> fields = (Map<String, Object>) item;
-      addresses.add(
-          new IpAddress(
-              (String) fields.get("ipAddress"),
-              (String) fields.get("macAddress"),
-              shared((String) fields.get("type")),
-              shared((String) fields.get("operationalStatus"))));
-    }
-    return addresses;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static VmMetadata vmMetadata(String json) {
-    if (json == null) {
-      return null;
-    }
-    Map<String, Object> fields = (Map<String, Object>) parseJson(json);
-    return new VmMetadata(
-        (String) fields.get("vmId"),
-        shared((String) fields.get("cloudProvider")),
-        (String) fields.get("resourceId"),
-        shared((String) fields.get("subscriptionId")));
-  }
-
-  private static Object parseJson(String json) {
-    try {
-      return JsonReader.parse(json);
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(text)) {
+      switch (property.kind()) {
+        case TEXTS:
+          json.writeStartArray();
+          for (String item : (List<String>) value) {
+            json.writeString(item);
+          }
+          json.writeEndArray();
+          break;
+        case IP_ADDRESSES:
+          json.writeStartArray();
+          for (IpAddress address : (List<IpAddress>) value) {
+            writeObject(json, IpAddress.KEYS, address.values());
+          }
+          json.writeEndArray();
+          break;
+        default:
+          writeObject(json, VmMetadata.KEYS, ((VmMetadata) value).values());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return text.toString();
+  }
+
+  private static void writeObject(JsonGenerator json, List<String> keys, List<String> values)
+      throws IOException {
+    json.writeStartObject();
+    for (int k = 0; k < keys.size(); k++) {
+      json.writeStringField(keys.get(k), values.get(k));
+    }
+    json.writeEndObject();
+  }
+
+  /** The value of a JSON column as the property holds it; the store wrote the text itself. */
+  private static Object fromJson(MachineProperty<?> property, String text) {
+    if (text == null) {
+      return null;
+    }
+    try (JsonParser json = JSON.createParser(text)) {
+      JsonToken first = json.nextToken();
+      switch (property.kind()) {
+        case TEXTS:
+          List<String> tags = new ArrayList<>();
+          while (json.nextToken() == JsonToken.VALUE_STRING) {
+            tags.add(shared(property.index(), json.getText()));
+          }
+          return tags;
+        case IP_ADDRESSES:
+          List<IpAddress> addresses = new ArrayList<>();
+          while (json.nextToken() == JsonToken.START_OBJECT) {
+            addresses.add(IpAddress.of(readObject(json, IpAddress.KEYS, IP_ADDRESS_KEYS)));
+          }
+          return addresses;
+        default:
+          return first == JsonToken.START_OBJECT
+              ? VmMetadata.of(readObject(json, VmMetadata.KEYS, VM_METADATA_KEYS))
+              : null;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "the " + column(property) + " column holds no valid JSON: " + text, e);
+    }
+  }
+
+  /** The values of the object the parser has entered, in the order of {@code keys}. */
+  private static List<String> readObject(JsonParser json, List<String> keys, int firstInterner)
+      throws IOException {
+    String[] values = new String[keys.size()];
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      int key = keys.indexOf(json.currentName());
+      JsonToken value = json.nextToken();
+      if (key >= 0 && value == JsonToken.VALUE_STRING) {
+        values[key] = shared(firstInterner + key, json.getText());
+      } else {
+        json.skipChildren();
+      }
+    }
+    return Arrays.asList(values);
   }
 
   /**
    * One instance of a repeated value (platforms, versions, group names, tags, address types), so
-   * the machines a cache keeps share them: about a fifth of a machine's memory. Takes at most
-   * {@link #MAX_SHARED} distinct values and returns others as they are.
+   * the machines a cache keeps share them: about a fifth of a machine's memory. Each property (and
+   * nested key) keeps at most {@link #MAX_SHARED} distinct values and returns others as they are,
+   * so a property whose values are all different (a DNS name) costs a bounded few.
    */
-  static String shared(String value) {
+  static String shared(int interner, String value) {
     if (value == null) {
       return null;
     }
-    String known = SHARED.get(value);
-    if (known != null) {
-      return known;
+    Map<String, String> known = SHARED.get(interner);
+    String kept = known.get(value);
+    if (kept != null) {
+      return kept;
     }
-    if (SHARED.size() >= MAX_SHARED) {
+    if (known.size() >= MAX_SHARED) {
       return value;
     }
-    known = SHARED.putIfAbsent(value, value);
-    return known == null ? value : known;
+    kept = known.putIfAbsent(value, value);
+    return kept == null ? value : kept;
   }
 
-  private static String wire(WireValue value) {
-    return value == null ? null : value.wireName();
+  private static List<Map<String, String>> interners(int count) {
+    List<Map<String, String>> interners = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      interners.add(new ConcurrentHashMap<>());
+    }
+    return List.copyOf(interners);
   }
 
-  private static <E> E parse(String wireName, Function<String, E> parser) {
-    return wireName == null ? null : parser.apply(wireName);
-  }
-
-  private static String idOrNull(MachineId id) {
-    return id == null ? null : id.value();
-  }
-
-  private static MachineId idOf(String value) {
-    return value == null ? null : MachineId.of(value);
+  /** {@code computerDnsName} as {@code computer_dns_name}. */
+  private static String snakeCase(String name) {
+    StringBuilder snake = new StringBuilder(name.length() + 4);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isUpperCase(c)) {
+        snake.append('_').append(Character.toLowerCase(c));
+      } else {
+        snake.append(c);
+      }
+    }
+    return snake.toString();
   }
 
   private static Long getLong(ResultSet row, int column) throws SQLException {

@@ -1,5 +1,7 @@
 package io.filesight.adapter.persistence;
 
+import io.filesight.application.port.out.StoredCounts;
+import io.filesight.domain.Observation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,13 +34,12 @@ import java.util.stream.Collectors;
  * batch of this import stored, or committed to the backlog (see {@link FileFingerprints}); the
  * import assumes no other writer changes those files meanwhile.
  *
- * <p>Results are those of {@link StoreWrites#upsertObservations(Connection, List)}: first and last
- * seen are the minimum and maximum time, and a file keeps any new SHA-256, MD5 or name. Two
- * differences, both within one chunk (the whole backlog counting as one): when the records of one
- * file disagree on a SHA-256, MD5 or name, one of them is kept; and a (file, machine) seen several
- * times counts once.
+ * <p>First and last seen are the minimum and maximum time, and a file keeps any new SHA-256, MD5 or
+ * name. Within one chunk (the whole backlog counting as one), when the records of one file disagree
+ * on a SHA-256, MD5 or name, one of them is kept, and a (file, machine) seen several times counts
+ * once.
  */
-public final class ObservationStaging {
+final class ObservationStaging {
   // TEMP tables belong to the connection and never touch the database file; they roll back with
   // the chunk's transaction.
   private static final String CREATE_FILES =
@@ -81,7 +82,7 @@ public final class ObservationStaging {
   private Boolean deferring;
 
   /** Appends {@code observations} to the chunk. */
-  public void stage(Connection connection, List<Observation> observations) throws SQLException {
+  void stage(Connection connection, List<Observation> observations) throws SQLException {
     createTables(connection);
     if (deferring == null) {
       deferring = ask(connection, NO_OBSERVATIONS);
@@ -129,20 +130,20 @@ public final class ObservationStaging {
    * this import appends to the backlog, left there for the last batch's {@link #move} and counted
    * then.
    */
-  public WriteCounts moveSome(Connection connection) throws SQLException {
+  StoredCounts moveSome(Connection connection) throws SQLException {
     if (!isDeferring()) {
       return move(connection);
     }
     // Counted as stored now: should the commit fail, the import stops and this instance with it.
     files.committed();
-    return new WriteCounts(0, 0);
+    return new StoredCounts(0, 0);
   }
 
   /**
    * Moves the chunk, and everything in the backlog, into the store and starts a new chunk. Inserted
    * counts new (file, machine) rows; updated counts existing ones whose time span widened.
    */
-  public WriteCounts move(Connection connection) throws SQLException {
+  StoredCounts move(Connection connection) throws SQLException {
     createTables(connection);
     try (Statement statement = connection.createStatement()) {
       // This import's own backlog, or rows an interrupted import left there.
@@ -165,7 +166,7 @@ public final class ObservationStaging {
       long inserted = lastRowid(statement) - lastRowid;
       // Counted as stored now: should the commit fail, the import stops and this instance with it.
       files.committed();
-      return new WriteCounts(inserted, changed - inserted);
+      return new StoredCounts(inserted, changed - inserted);
     } catch (SQLException | RuntimeException e) {
       files.forgetBatch();
       throw e;

@@ -1,8 +1,8 @@
 package io.filesight.adapter.persistence;
 
 import io.filesight.application.contract.AccessDirectoryContract;
+import io.filesight.application.port.out.AccessConfigurationStore;
 import io.filesight.application.port.out.AccessDirectory;
-import io.filesight.domain.AccessConfiguration;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +23,8 @@ class JdbiAccessDirectoryContractTest extends AccessDirectoryContract {
       }
 
       @Override
-      public void replaceAccess(AccessConfiguration configuration) {
-        access.replace(configuration);
+      public AccessConfigurationStore store() {
+        return access;
       }
     };
   }

@@ -5,6 +5,7 @@ import io.filesight.application.port.out.MachineRepository;
 import io.filesight.domain.FileHash;
 import io.filesight.domain.Machine;
 import io.filesight.domain.MachineId;
+import io.filesight.domain.Observation;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,7 @@ class JdbiMachineRepositoryContractTest extends MachineRepositoryContract {
 
       @Override
       public void addMachine(Machine machine) {
-        StoreWrites.upsertMachines(database, List.of(machine));
+        Stores.machines(database, List.of(machine));
       }
 
       @Override
@@ -40,7 +41,7 @@ class JdbiMachineRepositoryContractTest extends MachineRepositoryContract {
                 null,
                 machine,
                 null);
-        StoreWrites.upsertObservations(database, List.of(observation));
+        Stores.observations(database, List.of(observation));
       }
     };
   }

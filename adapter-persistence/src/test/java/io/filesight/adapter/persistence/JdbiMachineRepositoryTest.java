@@ -1,5 +1,9 @@
 package io.filesight.adapter.persistence;
 
+import static io.filesight.domain.MachineProperty.COMPUTER_DNS_NAME;
+import static io.filesight.domain.MachineProperty.MACHINE_TAGS;
+import static io.filesight.domain.MachineProperty.OS_PLATFORM;
+import static io.filesight.domain.MachineProperty.RBAC_GROUP_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.filesight.application.port.out.MachineSlice;
@@ -7,6 +11,7 @@ import io.filesight.domain.FileHash;
 import io.filesight.domain.GroupScope;
 import io.filesight.domain.Machine;
 import io.filesight.domain.MachineId;
+import io.filesight.domain.Observation;
 import io.filesight.domain.Page;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,13 +33,13 @@ class JdbiMachineRepositoryTest {
       List<Machine> machines = new ArrayList<>();
       List<Observation> observations = new ArrayList<>();
       for (int n = 1; n <= 40; n++) {
-        machines.add(Machine.builder(id(n)).rbacGroupId(n % 2).build());
+        machines.add(Machine.builder(id(n)).with(RBAC_GROUP_ID, (long) (n % 2)).build());
         for (int f = 1; f <= n; f++) {
           observations.add(new Observation(file(f), null, null, null, id(n), null));
         }
       }
-      StoreWrites.upsertMachines(database, machines);
-      StoreWrites.upsertObservations(database, observations);
+      Stores.machines(database, machines);
+      Stores.observations(database, observations);
       JdbiMachineRepository repository = new JdbiMachineRepository(database);
       ExecutorService pool = Executors.newFixedThreadPool(8);
       try {
@@ -75,13 +80,13 @@ class JdbiMachineRepositoryTest {
   @Test
   void aMachineWrittenAfterItWasCachedIsReadAgain() {
     try (SqliteDatabase database = SqliteDatabase.open(directory.resolve("f.db"), true)) {
-      StoreWrites.upsertMachines(database, List.of(machine(1, "before")));
-      StoreWrites.upsertObservations(
+      Stores.machines(database, List.of(machine(1, "before")));
+      Stores.observations(
           database, List.of(new Observation(file(1), null, null, null, id(1), null)));
       JdbiMachineRepository repository = new JdbiMachineRepository(database);
       assertThat(dnsNames(repository, file(1), 100)).containsExactly("before");
 
-      StoreWrites.upsertMachines(database, List.of(machine(1, "after")));
+      Stores.machines(database, List.of(machine(1, "after")));
 
       assertThat(dnsNames(repository, file(1), 100)).containsExactly("after");
     }
@@ -91,15 +96,14 @@ class JdbiMachineRepositoryTest {
   void aMachineWrittenThroughAnotherConnectionToTheFileIsReadAgain() {
     Path file = directory.resolve("shared.db");
     try (SqliteDatabase server = SqliteDatabase.open(file, true)) {
-      StoreWrites.upsertMachines(server, List.of(machine(1, "before")));
-      StoreWrites.upsertObservations(
-          server, List.of(new Observation(file(1), null, null, null, id(1), null)));
+      Stores.machines(server, List.of(machine(1, "before")));
+      Stores.observations(server, List.of(new Observation(file(1), null, null, null, id(1), null)));
       JdbiMachineRepository repository = new JdbiMachineRepository(server);
       assertThat(dnsNames(repository, file(1), 100)).containsExactly("before");
 
       // As `filesight import` does from another process while the server runs.
       try (SqliteDatabase importer = SqliteDatabase.open(file, false)) {
-        StoreWrites.upsertMachines(importer, List.of(machine(1, "after")));
+        Stores.machines(importer, List.of(machine(1, "after")));
       }
 
       assertThat(dnsNames(repository, file(1), 100)).containsExactly("after");
@@ -116,8 +120,8 @@ class JdbiMachineRepositoryTest {
         machines.add(machine(n, "host-" + n));
         observations.add(new Observation(file(1), null, null, null, id(n), null));
       }
-      StoreWrites.upsertMachines(database, machines);
-      StoreWrites.upsertObservations(database, observations);
+      Stores.machines(database, machines);
+      Stores.observations(database, observations);
       List<String> expected = new ArrayList<>();
       for (int n = 1; n <= count; n++) {
         expected.add("host-" + n);
@@ -147,8 +151,8 @@ class JdbiMachineRepositoryTest {
         }
         observations.add(new Observation(file(1), null, null, null, id(n), null));
       }
-      StoreWrites.upsertMachines(database, machines);
-      StoreWrites.upsertObservations(database, observations);
+      Stores.machines(database, machines);
+      Stores.observations(database, observations);
       JdbiMachineRepository repository = new JdbiMachineRepository(database);
 
       List<String> pages = new ArrayList<>();
@@ -170,12 +174,18 @@ class JdbiMachineRepositoryTest {
   @Test
   void machinesReadFromTheStoreShareTheirRepeatedValues() {
     try (SqliteDatabase database = SqliteDatabase.open(directory.resolve("f.db"), true)) {
-      StoreWrites.upsertMachines(
+      Stores.machines(
           database,
           List.of(
-              Machine.builder(id(1)).osPlatform("Windows11").machineTags(List.of("vip")).build(),
-              Machine.builder(id(2)).osPlatform("Windows11").machineTags(List.of("vip")).build()));
-      StoreWrites.upsertObservations(
+              Machine.builder(id(1))
+                  .with(OS_PLATFORM, "Windows11")
+                  .with(MACHINE_TAGS, List.of("vip"))
+                  .build(),
+              Machine.builder(id(2))
+                  .with(OS_PLATFORM, "Windows11")
+                  .with(MACHINE_TAGS, List.of("vip"))
+                  .build()));
+      Stores.observations(
           database,
           List.of(
               new Observation(file(1), null, null, null, id(1), null),
@@ -190,7 +200,7 @@ class JdbiMachineRepositoryTest {
       assertThat(machines.get(0).osPlatform()).isSameAs(machines.get(1).osPlatform());
       assertThat(machines.get(0).machineTags().get(0))
           .isSameAs(machines.get(1).machineTags().get(0));
-      assertThat(MachineColumns.shared(new String("x-unique-1"))).isEqualTo("x-unique-1");
+      assertThat(MachineColumns.shared(0, new String("x-unique-1"))).isEqualTo("x-unique-1");
     }
   }
 
@@ -205,7 +215,7 @@ class JdbiMachineRepositoryTest {
   }
 
   private static Machine machine(int n, String dnsName) {
-    return Machine.builder(id(n)).computerDnsName(dnsName).rbacGroupId(1).build();
+    return Machine.builder(id(n)).with(COMPUTER_DNS_NAME, dnsName).with(RBAC_GROUP_ID, 1L).build();
   }
 
   private static MachineId id(int n) {

@@ -1,6 +1,5 @@
 package io.filesight.adapter.persistence;
 
-import io.filesight.adapter.persistence.generate.DemoDataGenerator;
 import io.filesight.application.port.out.MachineSlice;
 import io.filesight.domain.FileHash;
 import io.filesight.domain.GroupScope;
@@ -14,18 +13,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Not a test: run by {@code scripts/measure-import.sh} after the import. Prints the page query's
- * plan on the imported store and the time per lookup for files of very different prevalence, to
- * show that the cost follows the machines returned, not the size of the store.
+ * Not a test: run by hand on a store that {@code benchmarks/run.sh} left behind ({@code java -cp
+ * <test class path> io.filesight.adapter.persistence.LookupMeasurement
+ * benchmarks/target/run/big/filesight.db}). Prints the page query's plan and the time per lookup
+ * for files of very different prevalence, to show that the cost follows the machines returned, not
+ * the size of the store.
  */
 public final class LookupMeasurement {
+  /** The Defender documentation's example file, which the demo generator puts on a few machines. */
+  private static final String DEMO_SHA1 = "1e5bc9d7e413ddd7902c2932e418702b84d0cc07";
+
+  /** The generator's Finance machine group. */
+  private static final long FINANCE_GROUP_ID = 140;
+
   private LookupMeasurement() {}
 
   public static void main(String[] args) {
     try (SqliteDatabase database = SqliteDatabase.open(Path.of(args[0]), false)) {
       JdbiMachineRepository repository = new JdbiMachineRepository(database);
       Map<String, String> files = new LinkedHashMap<>();
-      files.put("documentation example", DemoDataGenerator.DEMO_SHA1);
+      files.put("documentation example", DEMO_SHA1);
       files.put("most prevalent", prevalent(database, "DESC"));
       files.put("seen on one machine", prevalent(database, "ASC"));
       files.put("never seen", "0000000000000000000000000000000000000000");
@@ -39,8 +46,7 @@ public final class LookupMeasurement {
       for (Map.Entry<String, String> file : files.entrySet()) {
         for (Page page : List.of(new Page(0, 100), new Page(0, 10_000))) {
           for (GroupScope scope :
-              List.of(
-                  GroupScope.all(), GroupScope.only(Set.of(DemoDataGenerator.FINANCE_GROUP_ID)))) {
+              List.of(GroupScope.all(), GroupScope.only(Set.of(FINANCE_GROUP_ID)))) {
             measure(repository, file.getKey(), FileHash.parse(file.getValue()), page, scope);
           }
         }

@@ -1,5 +1,6 @@
 package io.filesight.adapter.persistence;
 
+import static io.filesight.domain.MachineProperty.RBAC_GROUP_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -81,7 +82,7 @@ class MachineCacheTest {
   }
 
   private static Machine machine(int n) {
-    return Machine.builder(MachineId.of(id(n))).rbacGroupId(1).build();
+    return Machine.builder(MachineId.of(id(n))).with(RBAC_GROUP_ID, 1L).build();
   }
 
   private static String id(int n) {

@@ -2,8 +2,10 @@ package io.filesight.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.filesight.application.port.out.StoredCounts;
 import io.filesight.domain.FileHash;
 import io.filesight.domain.MachineId;
+import io.filesight.domain.Observation;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,7 +27,7 @@ class ObservationStagingTest {
   @Test
   void aChunkKeepsTheEarliestAndLatestTimeAndCountsEachFileAndMachineOnce() throws Exception {
     try (SqliteDatabase database = SqliteDatabase.open(directory.resolve("f.db"), true)) {
-      WriteCounts counts =
+      StoredCounts counts =
           chunk(
               database,
               List.of(
@@ -35,7 +37,7 @@ class ObservationStagingTest {
                   seen(M1, "2024-05-02T10:00:00Z"),
                   seen(M2, null)));
 
-      assertThat(counts).isEqualTo(new WriteCounts(2, 0));
+      assertThat(counts).isEqualTo(new StoredCounts(2, 0));
       assertThat(observations(database))
           .containsExactly(
               row(M1, "2024-05-01T10:00:00Z", "2024-05-03T10:00:00Z"), row(M2, null, null));
@@ -47,7 +49,7 @@ class ObservationStagingTest {
     try (SqliteDatabase database = SqliteDatabase.open(directory.resolve("f.db"), true)) {
       chunk(database, List.of(seen(M1, "2024-05-02T10:00:00Z"), seen(M2, null)));
 
-      WriteCounts counts =
+      StoredCounts counts =
           chunk(
               database,
               List.of(
@@ -55,10 +57,10 @@ class ObservationStagingTest {
                   seen(M1, "2024-05-02T10:00:00Z"),
                   seen(M2, "2024-05-04T10:00:00Z"), // gives M2 its first time
                   seen(MachineId.of("3".repeat(40)), null)));
-      WriteCounts again = chunk(database, List.of(seen(M1, "2024-05-02T10:00:00Z")));
+      StoredCounts again = chunk(database, List.of(seen(M1, "2024-05-02T10:00:00Z")));
 
-      assertThat(counts).isEqualTo(new WriteCounts(1, 2));
-      assertThat(again).isEqualTo(new WriteCounts(0, 0));
+      assertThat(counts).isEqualTo(new StoredCounts(1, 2));
+      assertThat(again).isEqualTo(new StoredCounts(0, 0));
       assertThat(observations(database))
           .containsExactly(
               row(M1, "2024-05-01T10:00:00Z", "2024-05-02T10:00:00Z"),
@@ -102,14 +104,14 @@ class ObservationStagingTest {
         // the chunk is rolled back
       }
 
-      WriteCounts counts = chunk(database, List.of(seen(M2, null)));
+      StoredCounts counts = chunk(database, List.of(seen(M2, null)));
 
-      assertThat(counts).isEqualTo(new WriteCounts(1, 0));
+      assertThat(counts).isEqualTo(new StoredCounts(1, 0));
       assertThat(observations(database)).containsExactly(row(M2, null, null));
     }
   }
 
-  private static WriteCounts chunk(SqliteDatabase database, List<Observation> observations)
+  private static StoredCounts chunk(SqliteDatabase database, List<Observation> observations)
       throws SQLException {
     ObservationStaging staging = new ObservationStaging();
     return database

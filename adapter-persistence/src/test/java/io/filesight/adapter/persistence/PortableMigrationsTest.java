@@ -1,14 +1,24 @@
 package io.filesight.adapter.persistence;
 
+import static io.filesight.domain.MachineProperty.COMPUTER_DNS_NAME;
+import static io.filesight.domain.MachineProperty.FIRST_SEEN;
+import static io.filesight.domain.MachineProperty.HEALTH_STATUS;
+import static io.filesight.domain.MachineProperty.IP_ADDRESSES;
+import static io.filesight.domain.MachineProperty.IS_AAD_JOINED;
+import static io.filesight.domain.MachineProperty.MACHINE_TAGS;
+import static io.filesight.domain.MachineProperty.RBAC_GROUP_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.filesight.application.port.out.StoredCounts;
 import io.filesight.domain.FileHash;
 import io.filesight.domain.HealthStatus;
 import io.filesight.domain.IpAddress;
 import io.filesight.domain.Machine;
 import io.filesight.domain.MachineId;
+import io.filesight.domain.Observation;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -19,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The migrations are portable SQL: the scripts SQLite runs also migrate a real PostgreSQL, and the
- * upsert statements of the importer run there unchanged.
+ * machine upserts and the file upsert's conflict clause run there unchanged.
  */
 class PortableMigrationsTest {
 
@@ -39,13 +49,13 @@ class PortableMigrationsTest {
         connection.setAutoCommit(false);
         Machine machine =
             Machine.builder(MachineId.of("4".repeat(40)))
-                .computerDnsName("pg-1.contoso.com")
-                .firstSeen(Instant.parse("2024-03-01T08:15:02.1234567Z"))
-                .isAadJoined(true)
-                .rbacGroupId(140)
-                .healthStatus(HealthStatus.ACTIVE)
-                .machineTags(List.of("vip"))
-                .ipAddresses(List.of(new IpAddress("10.0.0.1", null, "Ethernet", "Up")))
+                .with(COMPUTER_DNS_NAME, "pg-1.contoso.com")
+                .with(FIRST_SEEN, Instant.parse("2024-03-01T08:15:02.1234567Z"))
+                .with(IS_AAD_JOINED, true)
+                .with(RBAC_GROUP_ID, 140L)
+                .with(HEALTH_STATUS, HealthStatus.ACTIVE)
+                .with(MACHINE_TAGS, List.of("vip"))
+                .with(IP_ADDRESSES, List.of(new IpAddress("10.0.0.1", null, "Ethernet", "Up")))
                 .build();
         Observation observation =
             new Observation(
@@ -55,16 +65,31 @@ class PortableMigrationsTest {
                 "a.exe",
                 machine.id(),
                 Instant.parse("2024-05-01T10:00:00Z"));
-        WriteCounts first =
-            StoreWrites.upsertMachines(connection, List.of(machine))
-                .plus(StoreWrites.upsertObservations(connection, List.of(observation)));
-        WriteCounts again =
-            StoreWrites.upsertMachines(connection, List.of(machine))
-                .plus(StoreWrites.upsertObservations(connection, List.of(observation)));
+        StoredCounts first = StoreWrites.upsertMachines(connection, List.of(machine));
+        StoredCounts again = StoreWrites.upsertMachines(connection, List.of(machine));
+        try (PreparedStatement file =
+                connection.prepareStatement(
+                    "INSERT INTO seen_file (sha1, file_name) VALUES (?, ?)"
+                        + StoreWrites.FILE_CONFLICT);
+            PreparedStatement seen =
+                connection.prepareStatement(
+                    "INSERT INTO observation (sha1, machine_id, first_seen_ns, last_seen_ns)"
+                        + " VALUES (?, ?, ?, ?)")) {
+          for (int i = 0; i < 2; i++) {
+            file.setString(1, observation.sha1().hex());
+            file.setString(2, observation.fileName());
+            file.executeUpdate();
+          }
+          seen.setString(1, observation.sha1().hex());
+          seen.setString(2, observation.machine().value());
+          seen.setLong(3, EpochNanos.of(observation.at()));
+          seen.setLong(4, EpochNanos.of(observation.at()));
+          seen.executeUpdate();
+        }
         connection.commit();
 
-        assertThat(first).isEqualTo(new WriteCounts(2, 0));
-        assertThat(again).isEqualTo(new WriteCounts(0, 1));
+        assertThat(first).isEqualTo(new StoredCounts(1, 0));
+        assertThat(again).isEqualTo(new StoredCounts(0, 1));
         try (Statement statement = connection.createStatement();
             ResultSet rows =
                 statement.executeQuery(

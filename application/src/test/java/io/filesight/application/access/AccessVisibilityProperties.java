@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.filesight.application.fake.FakeQuotaLedger;
 import io.filesight.application.fake.InMemoryAccessDirectory;
-import io.filesight.application.fake.InMemoryMachineRepository;
+import io.filesight.application.fake.InMemoryStore;
 import io.filesight.application.fake.Machines;
 import io.filesight.application.fake.MutableClock;
 import io.filesight.application.port.in.RelatedMachines;
@@ -62,7 +62,7 @@ class AccessVisibilityProperties {
   @MethodSource("seeds")
   void returnsExactlyTheRelatedMachinesTheCallerMaySee(long seed) {
     Scenario scenario = scenario(seed);
-    InMemoryMachineRepository repository = new InMemoryMachineRepository();
+    InMemoryStore repository = new InMemoryStore();
     for (int i = 0; i < scenario.machineGroups().size(); i++) {
       repository.add(Machines.machine(i, scenario.machineGroups().get(i)));
     }
@@ -73,7 +73,7 @@ class AccessVisibilityProperties {
     FindRelatedMachinesService service =
         new FindRelatedMachinesService(
             repository,
-            new InMemoryAccessDirectory().replace(scenario.access()),
+            new InMemoryAccessDirectory().with(scenario.access()),
             new FakeQuotaLedger(),
             RateQuota.defender(),
             new MutableClock(Instant.parse("2026-01-01T00:00:00Z")));

@@ -2,6 +2,7 @@ package io.filesight.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.filesight.application.port.out.AccessConfigurationStore;
 import io.filesight.application.port.out.AccessDirectory;
 import io.filesight.domain.AccessConfiguration;
 import io.filesight.domain.MachineGroup;
@@ -12,14 +13,17 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Contract of the {@link AccessDirectory} out-port, run against every implementation. */
+/**
+ * Contract of the {@link AccessDirectory} out-port and of the {@link AccessConfigurationStore} that
+ * writes what it reads, run against every implementation.
+ */
 public abstract class AccessDirectoryContract {
 
-  /** One fresh implementation and the way to replace its configuration. */
+  /** One fresh implementation, as the port that reads and the port that writes. */
   protected interface Fixture {
     AccessDirectory directory();
 
-    void replaceAccess(AccessConfiguration configuration);
+    AccessConfigurationStore store();
   }
 
   protected abstract Fixture newFixture();
@@ -41,29 +45,29 @@ public abstract class AccessDirectoryContract {
   void returnsTheConfigurationItWasGiven() {
     AccessConfiguration configuration = sample();
 
-    given.replaceAccess(configuration);
+    given.store().replace(configuration);
 
     assertSameConfiguration(given.directory().accessConfiguration(), configuration);
   }
 
   @Test
   void replacingForgetsThePreviousConfiguration() {
-    given.replaceAccess(sample());
+    given.store().replace(sample());
     AccessConfiguration smaller =
         AccessConfiguration.of(
             List.of(new MachineGroupAccess(new MachineGroup(141, "Engineering", 1), Set.of("g-3"))),
             List.of(new Role("Reader", Set.of(Role.VIEW_DATA), Set.of("g-3"))));
 
-    given.replaceAccess(smaller);
+    given.store().replace(smaller);
 
     assertSameConfiguration(given.directory().accessConfiguration(), smaller);
   }
 
   @Test
   void anEmptyConfigurationIsStillConfigured() {
-    given.replaceAccess(sample());
+    given.store().replace(sample());
 
-    given.replaceAccess(AccessConfiguration.of(List.of(), List.of()));
+    given.store().replace(AccessConfiguration.of(List.of(), List.of()));
 
     AccessConfiguration read = given.directory().accessConfiguration();
     assertThat(read.configured()).isTrue();
@@ -73,9 +77,9 @@ public abstract class AccessDirectoryContract {
 
   @Test
   void canReturnToUnconfigured() {
-    given.replaceAccess(sample());
+    given.store().replace(sample());
 
-    given.replaceAccess(AccessConfiguration.unconfigured());
+    given.store().replace(AccessConfiguration.unconfigured());
 
     assertThat(given.directory().accessConfiguration())
         .isEqualTo(AccessConfiguration.unconfigured());

@@ -1,8 +1,8 @@
 package io.filesight.application.contract;
 
 import io.filesight.application.fake.InMemoryAccessDirectory;
+import io.filesight.application.port.out.AccessConfigurationStore;
 import io.filesight.application.port.out.AccessDirectory;
-import io.filesight.domain.AccessConfiguration;
 
 /** The in-memory fake keeps the {@link AccessDirectoryContract}. */
 class InMemoryAccessDirectoryContractTest extends AccessDirectoryContract {
@@ -16,8 +16,8 @@ class InMemoryAccessDirectoryContractTest extends AccessDirectoryContract {
       }
 
       @Override
-      public void replaceAccess(AccessConfiguration configuration) {
-        directory.replace(configuration);
+      public AccessConfigurationStore store() {
+        return directory;
       }
     };
   }

@@ -1,6 +1,6 @@
 package io.filesight.application.contract;
 
-import io.filesight.application.fake.InMemoryMachineRepository;
+import io.filesight.application.fake.InMemoryStore;
 import io.filesight.application.port.out.MachineRepository;
 import io.filesight.domain.Machine;
 import io.filesight.domain.MachineId;
@@ -9,7 +9,7 @@ import io.filesight.domain.MachineId;
 class InMemoryMachineRepositoryContractTest extends MachineRepositoryContract {
   @Override
   protected Fixture newFixture() {
-    InMemoryMachineRepository repository = new InMemoryMachineRepository();
+    InMemoryStore repository = new InMemoryStore();
     return new Fixture() {
       @Override
       public MachineRepository repository() {

@@ -1,5 +1,36 @@
 package io.filesight.application.contract;
 
+import static io.filesight.domain.MachineProperty.AAD_DEVICE_ID;
+import static io.filesight.domain.MachineProperty.AGENT_VERSION;
+import static io.filesight.domain.MachineProperty.COMPUTER_DNS_NAME;
+import static io.filesight.domain.MachineProperty.DEFENDER_AV_STATUS;
+import static io.filesight.domain.MachineProperty.DEVICE_VALUE;
+import static io.filesight.domain.MachineProperty.EXCLUSION_REASON;
+import static io.filesight.domain.MachineProperty.EXPOSURE_LEVEL;
+import static io.filesight.domain.MachineProperty.FIRST_SEEN;
+import static io.filesight.domain.MachineProperty.HEALTH_STATUS;
+import static io.filesight.domain.MachineProperty.IP_ADDRESSES;
+import static io.filesight.domain.MachineProperty.IS_AAD_JOINED;
+import static io.filesight.domain.MachineProperty.IS_EXCLUDED;
+import static io.filesight.domain.MachineProperty.IS_POTENTIAL_DUPLICATION;
+import static io.filesight.domain.MachineProperty.LAST_EXTERNAL_IP_ADDRESS;
+import static io.filesight.domain.MachineProperty.LAST_IP_ADDRESS;
+import static io.filesight.domain.MachineProperty.LAST_SEEN;
+import static io.filesight.domain.MachineProperty.MACHINE_TAGS;
+import static io.filesight.domain.MachineProperty.MANAGED_BY;
+import static io.filesight.domain.MachineProperty.MANAGED_BY_STATUS;
+import static io.filesight.domain.MachineProperty.MERGED_INTO_MACHINE_ID;
+import static io.filesight.domain.MachineProperty.ONBOARDING_STATUS;
+import static io.filesight.domain.MachineProperty.OS_ARCHITECTURE;
+import static io.filesight.domain.MachineProperty.OS_BUILD;
+import static io.filesight.domain.MachineProperty.OS_PLATFORM;
+import static io.filesight.domain.MachineProperty.OS_PROCESSOR;
+import static io.filesight.domain.MachineProperty.OS_VERSION;
+import static io.filesight.domain.MachineProperty.RBAC_GROUP_ID;
+import static io.filesight.domain.MachineProperty.RBAC_GROUP_NAME;
+import static io.filesight.domain.MachineProperty.RISK_SCORE;
+import static io.filesight.domain.MachineProperty.VERSION;
+import static io.filesight.domain.MachineProperty.VM_METADATA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.filesight.application.port.out.MachineRepository;
@@ -243,49 +274,50 @@ public abstract class MachineRepositoryContract {
   /** A machine with every property set to a non-default value. */
   protected static Machine fullMachine() {
     return Machine.builder(id(42))
-        .mergedIntoMachineId(id(43))
-        .isPotentialDuplication(true)
-        .isExcluded(true)
-        .exclusionReason("Duplicate")
-        .computerDnsName("fin-ws-042.contoso.com")
-        .firstSeen(Instant.parse("2024-03-01T08:15:02.1234567Z"))
-        .lastSeen(Instant.parse("2024-11-20T17:01:59.5Z"))
-        .osPlatform("Windows11")
-        .osVersion("10.0.22631")
-        .osProcessor("x64")
-        .version("23H2")
-        .lastIpAddress("10.1.2.42")
-        .lastExternalIpAddress("203.0.113.7")
-        .agentVersion("10.8470.19041.2788")
-        .osBuild(22631L)
-        .healthStatus(HealthStatus.IMPAIRED_COMMUNICATION)
-        .deviceValue(DeviceValue.HIGH)
-        .rbacGroupId(140)
-        .rbacGroupName("Finance \"HQ\", floor 3")
-        .riskScore(RiskScore.MEDIUM)
-        .exposureLevel(ExposureLevel.LOW)
-        .isAadJoined(true)
-        .aadDeviceId("80fe8ff8-2624-418e-9591-41f0491218f9")
-        .machineTags(List.of("finance", "vip, laptop", "ünïcode"))
-        .defenderAvStatus("Updated")
-        .onboardingStatus(OnboardingStatus.ONBOARDED)
-        .osArchitecture(OsArchitecture.BITS_64)
-        .managedBy("Intune")
-        .managedByStatus("Success")
-        .ipAddresses(
+        .with(MERGED_INTO_MACHINE_ID, id(43))
+        .with(IS_POTENTIAL_DUPLICATION, true)
+        .with(IS_EXCLUDED, true)
+        .with(EXCLUSION_REASON, "Duplicate")
+        .with(COMPUTER_DNS_NAME, "fin-ws-042.contoso.com")
+        .with(FIRST_SEEN, Instant.parse("2024-03-01T08:15:02.1234567Z"))
+        .with(LAST_SEEN, Instant.parse("2024-11-20T17:01:59.5Z"))
+        .with(OS_PLATFORM, "Windows11")
+        .with(OS_VERSION, "10.0.22631")
+        .with(OS_PROCESSOR, "x64")
+        .with(VERSION, "23H2")
+        .with(LAST_IP_ADDRESS, "10.1.2.42")
+        .with(LAST_EXTERNAL_IP_ADDRESS, "203.0.113.7")
+        .with(AGENT_VERSION, "10.8470.19041.2788")
+        .with(OS_BUILD, 22631L)
+        .with(HEALTH_STATUS, HealthStatus.IMPAIRED_COMMUNICATION)
+        .with(DEVICE_VALUE, DeviceValue.HIGH)
+        .with(RBAC_GROUP_ID, 140L)
+        .with(RBAC_GROUP_NAME, "Finance \"HQ\", floor 3")
+        .with(RISK_SCORE, RiskScore.MEDIUM)
+        .with(EXPOSURE_LEVEL, ExposureLevel.LOW)
+        .with(IS_AAD_JOINED, true)
+        .with(AAD_DEVICE_ID, "80fe8ff8-2624-418e-9591-41f0491218f9")
+        .with(MACHINE_TAGS, List.of("finance", "vip, laptop", "ünïcode"))
+        .with(DEFENDER_AV_STATUS, "Updated")
+        .with(ONBOARDING_STATUS, OnboardingStatus.ONBOARDED)
+        .with(OS_ARCHITECTURE, OsArchitecture.BITS_64)
+        .with(MANAGED_BY, "Intune")
+        .with(MANAGED_BY_STATUS, "Success")
+        .with(
+            IP_ADDRESSES,
             List.of(
                 new IpAddress("10.1.2.42", "00:1A:2B:3C:4D:5E", "Ethernet", "Up"),
                 new IpAddress("127.0.0.1", null, "SoftwareLoopback", "Up")))
-        .vmMetadata(new VmMetadata("vm-1", "Azure", "/subscriptions/s/vm-1", "s"))
+        .with(VM_METADATA, new VmMetadata("vm-1", "Azure", "/subscriptions/s/vm-1", "s"))
         .build();
   }
 
   /** A machine with only an id and a group. */
   protected static Machine machine(int n, long group) {
     return Machine.builder(id(n))
-        .computerDnsName("machine-" + n)
-        .rbacGroupId(group)
-        .rbacGroupName(group == 0 ? null : "group-" + group)
+        .with(COMPUTER_DNS_NAME, "machine-" + n)
+        .with(RBAC_GROUP_ID, group)
+        .with(RBAC_GROUP_NAME, group == 0 ? null : "group-" + group)
         .build();
   }
 

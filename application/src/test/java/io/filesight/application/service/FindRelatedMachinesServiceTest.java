@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.filesight.application.fake.FakeQuotaLedger;
 import io.filesight.application.fake.InMemoryAccessDirectory;
-import io.filesight.application.fake.InMemoryMachineRepository;
+import io.filesight.application.fake.InMemoryStore;
 import io.filesight.application.fake.MutableClock;
 import io.filesight.application.port.in.RelatedMachines;
 import io.filesight.domain.AccessConfiguration;
@@ -45,7 +45,7 @@ class FindRelatedMachinesServiceTest {
   private static final Caller APP_WITHOUT_PERMISSION =
       new ApplicationCaller("tenant-1", "app-2", Set.of());
 
-  private final InMemoryMachineRepository repository = new InMemoryMachineRepository();
+  private final InMemoryStore repository = new InMemoryStore();
   private final InMemoryAccessDirectory access = new InMemoryAccessDirectory();
   private final FakeQuotaLedger ledger = new FakeQuotaLedger();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -108,7 +108,9 @@ class FindRelatedMachinesServiceTest {
   @Test
   void delegatedUserSeesOnlyMachinesOfTheirGroupsAndAnEmptyAnswerForAFileSeenElsewhere() {
     repository.add(machine(1, 140)).add(machine(2, 150)).seen(SHA1, id(1)).seen(SHA1, id(2));
-    repository.add(machine(3, 150)).seen(MD5, id(3));
+    repository
+        .add(machine(3, 150))
+        .seen("da39a3ee5e6b4b0d3255bfef95601890afd80709", null, MD5, id(3));
     access.replace(
         AccessConfiguration.of(
             List.of(

@@ -6,21 +6,12 @@ import io.filesight.adapter.auth.JwksSource;
 import io.filesight.adapter.auth.TokenSettings;
 import io.filesight.adapter.http.HttpSettings;
 import io.filesight.adapter.http.UnknownFileAnswer;
-import io.filesight.adapter.persistence.SqliteDatabase;
-import io.filesight.adapter.persistence.generate.DemoDataGenerator;
-import io.filesight.adapter.persistence.generate.GeneratedFiles;
-import io.filesight.adapter.persistence.generate.GeneratorSettings;
-import io.filesight.adapter.persistence.imports.ImportListener;
-import io.filesight.adapter.persistence.imports.ImportOptions;
-import io.filesight.adapter.persistence.imports.Importer;
 import io.filesight.bootstrap.config.LoggingSetup;
 import io.filesight.bootstrap.config.Settings;
+import io.filesight.bootstrap.lifecycle.DemoData;
 import io.filesight.bootstrap.lifecycle.FilesightServer;
 import io.filesight.bootstrap.lifecycle.ServerSettings;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -55,9 +46,6 @@ public final class DemoCommand implements Callable<Integer> {
   /** The example hash of the Defender documentation page, seen on a handful of demo machines. */
   public static final String EXAMPLE_SHA1 = "1e5bc9d7e413ddd7902c2932e418702b84d0cc07";
 
-  private static final String DATABASE = "filesight.db";
-  private static final String READY_MARKER = ".demo-ready";
-
   @Spec CommandSpec spec;
 
   @Option(
@@ -82,13 +70,13 @@ public final class DemoCommand implements Callable<Integer> {
     Settings.port("--port", port);
     Settings.oneOf("--log-format", logFormat, "text", "json");
     PrintWriter out = spec.commandLine().getOut();
-    prepare(dir, out);
+    DemoData.prepare(dir, out);
     LoggingSetup.configure(logFormat);
     Path keys = dir.resolve("keys");
     FilesightServer server =
         FilesightServer.start(
             new ServerSettings(
-                dir.resolve(DATABASE),
+                dir.resolve(DemoData.DATABASE),
                 false,
                 new TokenSettings(
                     DEMO_TENANT,
@@ -109,33 +97,6 @@ public final class DemoCommand implements Callable<Integer> {
     return FilesightCli.OK;
   }
 
-  /** Creates the demo directory's key and data once; a half-made directory is made again. */
-  static void prepare(Path dir, PrintWriter out) {
-    if (Files.exists(dir.resolve(READY_MARKER))) {
-      out.println("Reusing the demo in " + dir.toAbsolutePath());
-      return;
-    }
-    try {
-      Files.createDirectories(dir);
-      Files.deleteIfExists(dir.resolve(DATABASE));
-      Files.deleteIfExists(dir.resolve(DATABASE + "-wal"));
-      Files.deleteIfExists(dir.resolve(DATABASE + "-shm"));
-      out.println("Creating the demo in " + dir.toAbsolutePath() + " ...");
-      DevelopmentKeys.generate(dir.resolve("keys"));
-      GeneratedFiles files =
-          new DemoDataGenerator().generate(GeneratorSettings.demo(), dir.resolve("data"));
-      try (SqliteDatabase database = SqliteDatabase.open(dir.resolve(DATABASE), true)) {
-        Importer importer = new Importer(database, ImportListener.silent());
-        importer.access(files.access(), ImportOptions.defaults());
-        importer.machines(files.machines(), ImportOptions.defaults());
-        importer.observations(files.observations(), ImportOptions.defaults());
-      }
-      Files.writeString(dir.resolve(READY_MARKER), "ok\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the demo in " + dir + ": " + e.getMessage(), e);
-    }
-  }
-
   private static void printWelcome(PrintWriter out, Path keys, int port) {
     DevelopmentTokens tokens = new DevelopmentTokens(DevelopmentKeys.load(keys));
     Duration lifetime = Duration.ofHours(12);
@@ -146,7 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
             DEMO_APP,
             DEMO_USER,
             List.of("Machine.Read"),
-            List.of(DemoDataGenerator.ANALYSTS_USER_GROUP),
+            List.of(DemoData.ANALYSTS_USER_GROUP),
             lifetime);
     String url = "http://127.0.0.1:" + port + "/api/files/" + EXAMPLE_SHA1 + "/machines";
     out.println();
@@ -158,7 +119,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.println();
     out.println(
         "Delegated token (Machine.Read, analyst in user group "
-            + DemoDataGenerator.ANALYSTS_USER_GROUP
+            + DemoData.ANALYSTS_USER_GROUP
             + "):");
     out.println("  export USER_TOKEN=" + user);
     out.println("  curl -s -H \"Authorization: Bearer $USER_TOKEN\" " + url);

@@ -1,11 +1,10 @@
 package io.filesight.bootstrap.cli;
 
-import io.filesight.adapter.persistence.generate.DemoDataGenerator;
-import io.filesight.adapter.persistence.generate.GeneratedFiles;
-import io.filesight.adapter.persistence.generate.GeneratorSettings;
 import io.filesight.bootstrap.config.Settings;
+import io.filesight.bootstrap.lifecycle.DemoData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,13 +57,11 @@ public final class GenerateCommand implements Callable<Integer> {
     if (observations < 0) {
       throw Settings.invalid("--observations", observations, "must be 0 or more");
     }
-    GeneratedFiles generated =
-        new DemoDataGenerator()
-            .generate(new GeneratorSettings(machines, files, observations, seed), out);
+    List<Path> generated = DemoData.generate(machines, files, observations, seed, out);
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println("machines:     " + generated.machines());
-    stdout.println("observations: " + generated.observations());
-    stdout.println("access:       " + generated.access());
+    stdout.println("machines:     " + generated.get(0));
+    stdout.println("observations: " + generated.get(1));
+    stdout.println("access:       " + generated.get(2));
     return FilesightCli.OK;
   }
 }

@@ -1,14 +1,13 @@
 package io.filesight.bootstrap.cli;
 
-import io.filesight.adapter.persistence.SqliteDatabase;
-import io.filesight.adapter.persistence.imports.ImportFailedException;
-import io.filesight.adapter.persistence.imports.ImportListener;
-import io.filesight.adapter.persistence.imports.ImportOptions;
-import io.filesight.adapter.persistence.imports.ImportProgress;
-import io.filesight.adapter.persistence.imports.ImportSummary;
-import io.filesight.adapter.persistence.imports.Importer;
-import io.filesight.adapter.persistence.imports.RejectedRecord;
+import io.filesight.application.port.in.ImportFailedException;
+import io.filesight.application.port.in.ImportListener;
+import io.filesight.application.port.in.ImportOptions;
+import io.filesight.application.port.in.ImportProgress;
+import io.filesight.application.port.in.ImportSummary;
+import io.filesight.application.port.in.RejectedRecord;
 import io.filesight.bootstrap.config.Settings;
+import io.filesight.bootstrap.lifecycle.FilesightStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +69,8 @@ public final class ImportCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin ImportArguments arguments;
 
-    abstract ImportSummary run(Importer importer, Path file, ImportOptions options);
+    abstract ImportSummary run(
+        FilesightStore store, Path file, ImportOptions options, ImportListener listener);
 
     @Override
     public Integer call() {
@@ -85,12 +85,13 @@ public final class ImportCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       ConsoleProgress progress = new ConsoleProgress(err, System.console() != null);
-      try (SqliteDatabase db = SqliteDatabase.open(database, true)) {
+      try (FilesightStore store = FilesightStore.open(database)) {
         ImportSummary summary =
             run(
-                new Importer(db, progress),
+                store,
                 arguments.file,
-                new ImportOptions(arguments.strict, arguments.batchSize));
+                new ImportOptions(arguments.strict, arguments.batchSize),
+                progress);
         progress.finish();
         out.printf(
             Locale.ROOT,
@@ -115,8 +116,9 @@ public final class ImportCommand implements Runnable {
       description = "A Defender GET /api/machines response ({\"value\":[...]}) or JSON Lines.")
   static final class Machines extends Kind {
     @Override
-    ImportSummary run(Importer importer, Path file, ImportOptions options) {
-      return importer.machines(file, options);
+    ImportSummary run(
+        FilesightStore store, Path file, ImportOptions options, ImportListener listener) {
+      return store.importMachines(file, options, listener);
     }
   }
 
@@ -127,8 +129,9 @@ public final class ImportCommand implements Runnable {
           "Advanced Hunting CSV (DeviceId, SHA1, SHA256, MD5, Timestamp, ...) or JSON Lines.")
   static final class Observations extends Kind {
     @Override
-    ImportSummary run(Importer importer, Path file, ImportOptions options) {
-      return importer.observations(file, options);
+    ImportSummary run(
+        FilesightStore store, Path file, ImportOptions options, ImportListener listener) {
+      return store.importObservations(file, options, listener);
     }
   }
 
@@ -138,8 +141,9 @@ public final class ImportCommand implements Runnable {
       description = "Machine groups and roles as JSON; replaces the previous access configuration.")
   static final class Access extends Kind {
     @Override
-    ImportSummary run(Importer importer, Path file, ImportOptions options) {
-      return importer.access(file, options);
+    ImportSummary run(
+        FilesightStore store, Path file, ImportOptions options, ImportListener listener) {
+      return store.replaceAccess(file);
     }
   }
 
@@ -182,7 +186,7 @@ public final class ImportCommand implements Runnable {
         err.println();
         drawn = false;
       }
-      err.println(record.file() + ":" + record.line() + ": rejected: " + record.reason());
+      err.println(record.source() + ":" + record.line() + ": rejected: " + record.reason());
     }
 
     synchronized void finish() {

@@ -9,8 +9,13 @@ import io.filesight.adapter.persistence.InMemoryQuotaLedger;
 import io.filesight.adapter.persistence.JdbiAccessDirectory;
 import io.filesight.adapter.persistence.JdbiMachineRepository;
 import io.filesight.adapter.persistence.SqliteDatabase;
+import io.filesight.adapter.persistence.SqliteMachineStore;
+import io.filesight.adapter.persistence.SqliteObservationStore;
+import io.filesight.application.port.out.AccessConfigurationStore;
 import io.filesight.application.port.out.AccessDirectory;
 import io.filesight.application.port.out.MachineRepository;
+import io.filesight.application.port.out.MachineStore;
+import io.filesight.application.port.out.ObservationStore;
 import io.filesight.application.port.out.QuotaLedger;
 import io.filesight.application.port.out.ReadinessProbe;
 
@@ -34,8 +39,32 @@ public final class PersistenceModule extends AbstractModule {
 
   @Provides
   @Singleton
-  AccessDirectory accessDirectory() {
+  JdbiAccessDirectory jdbiAccessDirectory() {
     return new JdbiAccessDirectory(database);
+  }
+
+  @Provides
+  @Singleton
+  AccessDirectory accessDirectory(JdbiAccessDirectory directory) {
+    return directory;
+  }
+
+  @Provides
+  @Singleton
+  AccessConfigurationStore accessConfigurationStore(JdbiAccessDirectory directory) {
+    return directory;
+  }
+
+  @Provides
+  @Singleton
+  MachineStore machineStore() {
+    return new SqliteMachineStore(database);
+  }
+
+  @Provides
+  @Singleton
+  ObservationStore observationStore() {
+    return new SqliteObservationStore(database);
   }
 
   @Provides

@@ -36,9 +36,13 @@ final class ArchitectureRules {
         new NamedRule("nothingDependsOnBootstrap", nothingDependsOnBootstrap()),
         new NamedRule("noCyclesBetweenPackages", noCyclesBetweenPackages()),
         new NamedRule("drivingAdaptersCallInPortsOnly", drivingAdaptersCallInPortsOnly()),
+        new NamedRule(
+            "commandLineReachesDataThroughInPortsOnly", commandLineReachesDataThroughInPortsOnly()),
+        new NamedRule("cacheDependsOnlyOnTheJdk", cacheDependsOnlyOnTheJdk()),
         new NamedRule("outPortsAreInterfaces", outPortsAreInterfaces()),
         new NamedRule("portsDirectionsDoNotMeet", portsDirectionsDoNotMeet()),
         new NamedRule("httpFrameworksStayInAdapterHttp", httpFrameworksStayInAdapterHttp()),
+        new NamedRule("jacksonCoreStaysInItsAdapters", jacksonCoreStaysInItsAdapters()),
         new NamedRule("sqlStaysInAdapterPersistence", sqlStaysInAdapterPersistence()),
         new NamedRule("tokenLibraryStaysInAdapterAuth", tokenLibraryStaysInAdapterAuth()),
         new NamedRule("wiringLibrariesStayInBootstrap", wiringLibrariesStayInBootstrap()),
@@ -94,11 +98,35 @@ final class ArchitectureRules {
   ArchRule drivingAdaptersCallInPortsOnly() {
     return noClasses()
         .that()
-        .resideInAPackage(pkg("adapter.http"))
+        .resideInAnyPackage(pkg("adapter.http"), pkg("adapter.imports"), pkg("bootstrap.cli"))
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(pkg("application.port.out"), pkg("application.service"))
-        .because("a driving adapter calls the use cases through their in-ports");
+        .because(
+            "driving code (the HTTP and import adapters, the command line) calls the use cases"
+                + " through their in-ports");
+  }
+
+  ArchRule commandLineReachesDataThroughInPortsOnly() {
+    return noClasses()
+        .that()
+        .resideInAPackage(pkg("bootstrap.cli"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(pkg("adapter.persistence"), pkg("adapter.imports"))
+        .because(
+            "the command line imports, generates and serves through bootstrap's lifecycle facades,"
+                + " which wire the adapters; only development tools use adapter-auth directly");
+  }
+
+  ArchRule cacheDependsOnlyOnTheJdk() {
+    return classes()
+        .that()
+        .resideInAPackage(pkg("cache"))
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(pkg("cache"), "java..")
+        .because("the cache that adapters share is framework-free (DESIGN.md section 2)");
   }
 
   ArchRule outPortsAreInterfaces() {
@@ -139,8 +167,26 @@ final class ArchitectureRules {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "io.javalin..", "com.fasterxml.jackson..", "org.eclipse.jetty..", "io.micrometer..")
-        .because("Javalin, Jackson, Jetty and Micrometer belong to adapter-http");
+            "io.javalin..",
+            "com.fasterxml.jackson.databind..",
+            "com.fasterxml.jackson.annotation..",
+            "com.fasterxml.jackson.datatype..",
+            "org.eclipse.jetty..",
+            "io.micrometer..")
+        .because("Javalin, Jackson databind, Jetty and Micrometer belong to adapter-http");
+  }
+
+  ArchRule jacksonCoreStaysInItsAdapters() {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            pkg("adapter.http"), pkg("adapter.imports"), pkg("adapter.persistence"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.fasterxml.jackson.core..")
+        .because(
+            "jackson-core writes answers (http), reads exports (imports) and JSON columns"
+                + " (persistence), nothing else");
   }
 
   ArchRule sqlStaysInAdapterPersistence() {
@@ -249,7 +295,9 @@ final class ArchitectureRules {
             pkg("application.port.in"),
             pkg("application.port.out"),
             pkg("application.service"),
+            pkg("cache"),
             pkg("adapter.http"),
+            pkg("adapter.imports"),
             pkg("adapter.persistence"),
             pkg("adapter.auth"),
             pkg("bootstrap"))

@@ -8,6 +8,7 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -16,6 +17,20 @@ import org.junit.jupiter.api.TestFactory;
  * product under that root.
  */
 class ArchitectureRulesFixtureTest {
+
+  @Test
+  void theDrivingSideRuleCoversTheHttpAdapterTheImportAdapterAndTheCommandLine() {
+    String root = "io.filesight.archfixture.drivingadapterscallinportsonly";
+    EvaluationResult result =
+        new ArchitectureRules(root)
+            .drivingAdaptersCallInPortsOnly()
+            .evaluate(new ClassFileImporter().importPackages(root));
+
+    assertThat(result.getFailureReport().toString())
+        .contains(root + ".adapter.http.Handler")
+        .contains(root + ".adapter.imports.Reader")
+        .contains(root + ".bootstrap.cli.Command");
+  }
 
   @TestFactory
   Stream<DynamicTest> everyRuleReportsItsViolatingFixture() {

@@ -29,8 +29,17 @@ class ArchitectureTest {
     // The rules below would pass vacuously if a layer were missing from the import.
     for (String layer :
         new String[] {
-          "domain", "application.port.in", "application.port.out", "application.service",
-          "adapter.http", "adapter.persistence", "adapter.auth", "bootstrap"
+          "domain",
+          "cache",
+          "application.port.in",
+          "application.port.out",
+          "application.service",
+          "adapter.http",
+          "adapter.imports",
+          "adapter.persistence",
+          "adapter.auth",
+          "bootstrap.cli",
+          "bootstrap"
         }) {
       assertThat(
               product.stream()

@@ -2,11 +2,10 @@ package io.filesight.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.filesight.adapter.persistence.imports.ImportProgress;
-import io.filesight.adapter.persistence.imports.RejectedRecord;
+import io.filesight.application.port.in.ImportProgress;
+import io.filesight.application.port.in.RejectedRecord;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +33,7 @@ class ImportProgressLineTest {
         new ImportCommand.ConsoleProgress(new PrintWriter(piped, true), false);
 
     console.progress(new ImportProgress(1, 1, OptionalLong.of(2), 1));
-    console.rejected(new RejectedRecord(Path.of("obs.csv"), 7, "bad SHA1"));
+    console.rejected(new RejectedRecord("obs.csv", 7, "bad SHA1"));
 
     assertThat(piped.toString())
         .isEqualTo("obs.csv:7: rejected: bad SHA1" + System.lineSeparator());

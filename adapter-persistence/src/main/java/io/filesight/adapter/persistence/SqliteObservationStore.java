@@ -1,0 +1,59 @@
+package io.filesight.adapter.persistence;
+
+import io.filesight.application.port.out.ImportSession;
+import io.filesight.application.port.out.ObservationStore;
+import io.filesight.application.port.out.StoredCounts;
+import io.filesight.domain.Observation;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Secondary adapter: observations written to SQLite through {@link ObservationStaging}'s bulk path
+ * (unindexed staging tables moved into the store in key order, or a backlog that the last commit of
+ * a first import moves).
+ */
+public final class SqliteObservationStore implements ObservationStore {
+  private final SqliteDatabase database;
+
+  public SqliteObservationStore(SqliteDatabase database) {
+    this.database = database;
+  }
+
+  @Override
+  public ImportSession<Observation> beginImport() {
+    return new WriterSession<>(database) {
+      private final ObservationStaging staging = new ObservationStaging();
+
+      @Override
+      void opened(Connection connection) throws SQLException {
+        // A move inserts a batch's files before the observations that refer to them, so the
+        // import skips SQLite's foreign key checks, one index probe per row. A connection setting,
+        // which SQLite ignores inside a transaction.
+        foreignKeys(connection, false);
+      }
+
+      @Override
+      void write(Connection connection, List<Observation> batch) throws SQLException {
+        staging.stage(connection, batch);
+      }
+
+      @Override
+      StoredCounts settle(Connection connection, boolean last) throws SQLException {
+        return last ? staging.move(connection) : staging.moveSome(connection);
+      }
+
+      @Override
+      void closing(Connection connection) throws SQLException {
+        foreignKeys(connection, true);
+      }
+    };
+  }
+
+  private static void foreignKeys(Connection connection, boolean on) throws SQLException {
+    try (Statement pragma = connection.createStatement()) {
+      pragma.execute("PRAGMA foreign_keys = " + (on ? "ON" : "OFF"));
+    }
+  }
+}

@@ -1,8 +1,0 @@
-package io.filesight.adapter.persistence.generate;
-
-import java.nio.file.Path;
-
-/**
- * The import files a generation wrote: machines (JSON Lines), observations (CSV), access (JSON).
- */
-public record GeneratedFiles(Path machines, Path observations, Path access) {}

@@ -1,9 +1,0 @@
-package io.filesight.adapter.persistence.imports;
-
-import java.util.List;
-
-/**
- * One CSV record: the line it starts on, its fields (null for a field longer than the reader's
- * limit; an empty field is ""), and a syntax problem when it has one.
- */
-record CsvRecord(long line, List<String> fields, String problem) {}

@@ -1,0 +1,154 @@
+package io.filesight.adapter.persistence;
+
+import io.filesight.application.contract.MachineStoreContract;
+import io.filesight.application.contract.ObservationStoreContract;
+import io.filesight.application.port.out.MachineRepository;
+import io.filesight.application.port.out.MachineStore;
+import io.filesight.application.port.out.ObservationStore;
+import io.filesight.domain.Machine;
+import io.filesight.domain.MachineId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+
+/** The SQLite adapters keep the contracts of the import out-ports. */
+class SqliteStoresContractTest {
+
+  /** Every table but the change counters that caches are kept by, each in a stable order. */
+  private static final List<String> CONTENT =
+      List.of(
+          "SELECT * FROM machine ORDER BY id",
+          "SELECT * FROM seen_file ORDER BY sha1",
+          "SELECT * FROM observation ORDER BY sha1, machine_id",
+          "SELECT * FROM seen_file_backlog ORDER BY sha1",
+          "SELECT configured FROM access_state",
+          "SELECT * FROM machine_group ORDER BY id",
+          "SELECT * FROM access_role ORDER BY name");
+
+  /** A fresh database in a fresh directory, closed with the fixture. */
+  private static SqliteDatabase freshDatabase() {
+    try {
+      Path directory = Files.createTempDirectory("filesight-contract");
+      directory.toFile().deleteOnExit();
+      return SqliteDatabase.open(directory.resolve("filesight.db"), true);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static Object snapshot(SqliteDatabase database) {
+    return database
+        .reads()
+        .withHandle(
+            h -> {
+              List<Object> tables = new ArrayList<>();
+              for (String query : CONTENT) {
+                tables.add(h.createQuery(query).mapToMap().list());
+              }
+              for (char digit : "0123456789abcdef".toCharArray()) {
+                tables.add(
+                    h.createQuery("SELECT * FROM observation_backlog_" + digit + " ORDER BY 1, 2")
+                        .mapToMap()
+                        .list());
+              }
+              return tables;
+            });
+  }
+
+  @Nested
+  class Observations extends ObservationStoreContract {
+    @Override
+    protected Fixture newFixture() {
+      SqliteDatabase database = freshDatabase();
+      JdbiMachineRepository repository = new JdbiMachineRepository(database);
+      return new Fixture() {
+        @Override
+        public ObservationStore observations() {
+          return new SqliteObservationStore(database);
+        }
+
+        @Override
+        public MachineStore machines() {
+          return new SqliteMachineStore(database);
+        }
+
+        @Override
+        public MachineRepository repository() {
+          return repository;
+        }
+
+        @Override
+        public Optional<Span> span(String sha1, MachineId machine) {
+          return database
+              .reads()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT first_seen_ns, last_seen_ns FROM observation"
+                                  + " WHERE sha1 = ? AND machine_id = ?")
+                          .bind(0, sha1.toLowerCase(java.util.Locale.ROOT))
+                          .bind(1, machine.value())
+                          .mapToMap()
+                          .findOne()
+                          .map(
+                              row ->
+                                  new Span(
+                                      EpochNanos.toInstant((Long) row.get("first_seen_ns")),
+                                      EpochNanos.toInstant((Long) row.get("last_seen_ns")))));
+        }
+
+        @Override
+        public Object snapshot() {
+          return SqliteStoresContractTest.snapshot(database);
+        }
+
+        @Override
+        public void close() {
+          database.close();
+        }
+      };
+    }
+  }
+
+  @Nested
+  class Machines extends MachineStoreContract {
+    @Override
+    protected Fixture newFixture() {
+      SqliteDatabase database = freshDatabase();
+      return new Fixture() {
+        @Override
+        public MachineStore machines() {
+          return new SqliteMachineStore(database);
+        }
+
+        @Override
+        public Optional<Machine> machine(MachineId id) {
+          return database
+              .reads()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT "
+                                  + MachineColumns.selectList("m")
+                                  + " FROM machine m WHERE m.id = ?")
+                          .bind(0, id.value())
+                          .map((row, ctx) -> MachineColumns.read(row))
+                          .findOne());
+        }
+
+        @Override
+        public Object snapshot() {
+          return SqliteStoresContractTest.snapshot(database);
+        }
+
+        @Override
+        public void close() {
+          database.close();
+        }
+      };
+    }
+  }
+}

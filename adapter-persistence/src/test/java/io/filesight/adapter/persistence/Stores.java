@@ -1,0 +1,26 @@
+package io.filesight.adapter.persistence;
+
+import io.filesight.application.port.out.ImportSession;
+import io.filesight.application.port.out.StoredCounts;
+import io.filesight.domain.Machine;
+import io.filesight.domain.Observation;
+import java.util.List;
+
+/** Writes to a test's database through the import out-ports, one commit each. */
+final class Stores {
+  private Stores() {}
+
+  static StoredCounts machines(SqliteDatabase database, List<Machine> machines) {
+    try (ImportSession<Machine> session = new SqliteMachineStore(database).beginImport()) {
+      session.append(machines);
+      return session.commit(true);
+    }
+  }
+
+  static StoredCounts observations(SqliteDatabase database, List<Observation> observations) {
+    try (ImportSession<Observation> session = new SqliteObservationStore(database).beginImport()) {
+      session.append(observations);
+      return session.commit(true);
+    }
+  }
+}

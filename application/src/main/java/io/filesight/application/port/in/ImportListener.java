@@ -1,0 +1,25 @@
+package io.filesight.application.port.in;
+
+/**
+ * Hears how an import goes: progress after each batch (committed at once, or at the end in strict
+ * mode) and every rejected record.
+ */
+public interface ImportListener {
+
+  /** Called after each batch, the last one ending the import; once for a file without records. */
+  void progress(ImportProgress progress);
+
+  /** Called for each record skipped in a lenient import. */
+  void rejected(RejectedRecord record);
+
+  /** A listener that ignores everything. */
+  static ImportListener silent() {
+    return new ImportListener() {
+      @Override
+      public void progress(ImportProgress progress) {}
+
+      @Override
+      public void rejected(RejectedRecord record) {}
+    };
+  }
+}
