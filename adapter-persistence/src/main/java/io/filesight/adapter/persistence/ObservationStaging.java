@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -48,6 +49,12 @@ final class ObservationStaging {
   private static final String CREATE_OBSERVATIONS =
       "CREATE TEMP TABLE IF NOT EXISTS staged_observation ("
           + " sha1 TEXT NOT NULL, machine_id TEXT NOT NULL, seen_ns INTEGER)";
+  // One table's rows grouped by (file, machine), in key order, while they are merged into a store
+  // that holds observations already: sorted once, then read by the widening update and the insert.
+  private static final String CREATE_GROUPED =
+      "CREATE TEMP TABLE IF NOT EXISTS grouped_observation ("
+          + " sha1 TEXT NOT NULL, machine_id TEXT NOT NULL, first_seen_ns INTEGER,"
+          + " last_seen_ns INTEGER)";
   private static final String HEX_DIGITS = "0123456789abcdef";
   private static final FileTable STAGED_FILES = new FileTable("temp.staged_file");
   private static final ObservationTable STAGED_OBSERVATIONS =
@@ -61,13 +68,33 @@ final class ObservationStaging {
           .mapToObj(d -> new ObservationTable("observation_backlog_" + (char) d))
           .toList();
 
+  /**
+   * Widens [first, last] of the stored rows to the grouped ones and matches no unchanged row, so
+   * its update count is the rows it widened. Each grouped row finds its stored row by the key.
+   */
+  static final String WIDEN =
+      "UPDATE observation SET"
+          + " first_seen_ns = CASE WHEN observation.first_seen_ns IS NULL"
+          + "   OR observation.first_seen_ns > g.first_seen_ns"
+          + "   THEN g.first_seen_ns ELSE observation.first_seen_ns END,"
+          + " last_seen_ns = CASE WHEN observation.last_seen_ns IS NULL"
+          + "   OR observation.last_seen_ns < g.last_seen_ns"
+          + "   THEN g.last_seen_ns ELSE observation.last_seen_ns END"
+          + " FROM temp.grouped_observation AS g"
+          + " WHERE observation.sha1 = g.sha1 AND observation.machine_id = g.machine_id"
+          + " AND ((g.first_seen_ns IS NOT NULL AND (observation.first_seen_ns IS NULL"
+          + "   OR observation.first_seen_ns > g.first_seen_ns))"
+          + " OR (g.last_seen_ns IS NOT NULL AND (observation.last_seen_ns IS NULL"
+          + "   OR observation.last_seen_ns < g.last_seen_ns)))";
+
   private static final String NO_OBSERVATIONS = "SELECT NOT EXISTS (SELECT 1 FROM observation)";
   private static final String ANY_BACKLOG =
       "SELECT EXISTS (SELECT 1 FROM seen_file_backlog)"
           + OBSERVATION_BACKLOG.stream()
               .map(t -> " OR EXISTS (SELECT 1 FROM " + t.name + ")")
               .collect(Collectors.joining());
-  private static final String LAST_ROWID = "SELECT COALESCE(MAX(rowid), 0) FROM observation";
+  private static final String NOTHING_STAGED =
+      "SELECT NOT EXISTS (SELECT 1 FROM temp.staged_observation)";
 
   /**
    * Helper threads SQLite may use to sort a large move: one per processor, at most 4. Measured on 2
@@ -153,20 +180,24 @@ final class ObservationStaging {
       if (fromBacklog) {
         FILE_BACKLOG.move(statement);
       }
-      long lastRowid = lastRowid(statement);
-      long changed = STAGED_OBSERVATIONS.move(statement);
+      List<ObservationTable> tables = new ArrayList<>();
+      tables.add(STAGED_OBSERVATIONS);
       if (fromBacklog) {
-        for (ObservationTable table : OBSERVATION_BACKLOG) {
-          changed += table.move(statement);
-        }
+        tables.addAll(OBSERVATION_BACKLOG);
       }
-      // Without an explicit rowid, SQLite gives each new row the largest rowid plus one, so the
-      // growth of the largest rowid is the number of rows inserted, and the other changes are
-      // widened rows. Counting the keys that existed would cost another pass over the index.
-      long inserted = lastRowid(statement) - lastRowid;
+      // Into a store without observations, and from tables whose key ranges do not overlap (the
+      // backlog's tables split by the first hex digit; this batch's staged rows are then empty,
+      // since an import into such a store defers them), every grouped row is new: one insert a
+      // table. Otherwise each table widens the rows that exist and inserts the others.
+      boolean onlyNew =
+          ask(connection, NO_OBSERVATIONS) && (!fromBacklog || ask(connection, NOTHING_STAGED));
+      StoredCounts counts = StoredCounts.NONE;
+      for (ObservationTable table : tables) {
+        counts = counts.plus(onlyNew ? table.insert(statement) : table.merge(statement));
+      }
       // Counted as stored now: should the commit fail, the import stops and this instance with it.
       files.committed();
-      return new StoredCounts(inserted, changed - inserted);
+      return counts;
     } catch (SQLException | RuntimeException e) {
       files.forgetBatch();
       throw e;
@@ -212,6 +243,7 @@ final class ObservationStaging {
     try (Statement create = connection.createStatement()) {
       create.execute(CREATE_FILES);
       create.execute(CREATE_OBSERVATIONS);
+      create.execute(CREATE_GROUPED);
     }
   }
 
@@ -220,13 +252,6 @@ final class ObservationStaging {
         ResultSet row = statement.executeQuery(sql)) {
       row.next();
       return row.getBoolean(1);
-    }
-  }
-
-  private static long lastRowid(Statement statement) throws SQLException {
-    try (ResultSet row = statement.executeQuery(LAST_ROWID)) {
-      row.next();
-      return row.getLong(1);
     }
   }
 
@@ -259,38 +284,51 @@ final class ObservationStaging {
    * An unindexed table of sightings that chunks are appended to, moved into {@code observation}.
    */
   private static final class ObservationTable {
+    private static final String GROUPED =
+        " SELECT sha1, machine_id, MIN(seen_ns), MAX(seen_ns) FROM %s"
+            + " GROUP BY sha1, machine_id ORDER BY sha1, machine_id";
+
+    private static final String INSERT_NEW =
+        "INSERT INTO observation (sha1, machine_id, first_seen_ns, last_seen_ns)"
+            + " SELECT * FROM temp.grouped_observation WHERE true"
+            + " ON CONFLICT (sha1, machine_id) DO NOTHING";
+
     final String name;
     final String stage;
-    private final String move;
+    private final String insert;
+    private final String group;
     private final String clear;
 
     ObservationTable(String name) {
       this.name = name;
       stage = "INSERT INTO " + name + " (sha1, machine_id, seen_ns) VALUES (?, ?, ?)";
-      move =
+      // WHERE true: SQLite needs a WHERE clause to parse an upsert after a SELECT.
+      insert =
           "INSERT INTO observation (sha1, machine_id, first_seen_ns, last_seen_ns)"
-              + " SELECT sha1, machine_id, MIN(seen_ns), MAX(seen_ns) FROM "
-              + name
-              + " WHERE true GROUP BY sha1, machine_id ORDER BY sha1, machine_id"
-              + " ON CONFLICT (sha1, machine_id) DO UPDATE SET"
-              + " first_seen_ns = CASE WHEN observation.first_seen_ns IS NULL"
-              + "   OR observation.first_seen_ns > excluded.first_seen_ns"
-              + "   THEN excluded.first_seen_ns ELSE observation.first_seen_ns END,"
-              + " last_seen_ns = CASE WHEN observation.last_seen_ns IS NULL"
-              + "   OR observation.last_seen_ns < excluded.last_seen_ns"
-              + "   THEN excluded.last_seen_ns ELSE observation.last_seen_ns END"
-              + " WHERE (excluded.first_seen_ns IS NOT NULL AND (observation.first_seen_ns IS NULL"
-              + "   OR observation.first_seen_ns > excluded.first_seen_ns))"
-              + " OR (excluded.last_seen_ns IS NOT NULL AND (observation.last_seen_ns IS NULL"
-              + "   OR observation.last_seen_ns < excluded.last_seen_ns))";
+              + String.format(GROUPED.replace(" GROUP BY", " WHERE true GROUP BY"), name)
+              + " ON CONFLICT (sha1, machine_id) DO NOTHING";
+      group = "INSERT INTO temp.grouped_observation" + String.format(GROUPED, name);
       clear = "DELETE FROM " + name;
     }
 
-    /** Moves the table's sightings into the store, and empties it; the rows it changed. */
-    long move(Statement statement) throws SQLException {
-      long changed = statement.executeUpdate(move);
+    /** Inserts the table's grouped sightings as new rows, and empties it. */
+    StoredCounts insert(Statement statement) throws SQLException {
+      long inserted = statement.executeUpdate(insert);
       statement.executeUpdate(clear);
-      return changed;
+      return new StoredCounts(inserted, 0);
+    }
+
+    /**
+     * Merges the table's grouped sightings into the store, and empties it: the rows that exist
+     * widen their span (counted as updated when it changed), the others are inserted.
+     */
+    StoredCounts merge(Statement statement) throws SQLException {
+      statement.executeUpdate(group);
+      long updated = statement.executeUpdate(WIDEN);
+      long inserted = statement.executeUpdate(INSERT_NEW);
+      statement.executeUpdate("DELETE FROM temp.grouped_observation");
+      statement.executeUpdate(clear);
+      return new StoredCounts(inserted, updated);
     }
   }
 }

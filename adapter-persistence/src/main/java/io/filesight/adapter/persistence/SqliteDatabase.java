@@ -170,7 +170,8 @@ public final class SqliteDatabase implements AutoCloseable {
       Flyway flyway =
           Flyway.configure()
               .dataSource(dataSource)
-              .locations("classpath:db/migration")
+              // Portable scripts, then SQLite's own (versions are unique across both).
+              .locations("classpath:db/migration/common", "classpath:db/migration/sqlite")
               .failOnMissingLocations(true)
               .load();
       List<String> future = new ArrayList<>();

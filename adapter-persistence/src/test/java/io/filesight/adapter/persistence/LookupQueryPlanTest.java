@@ -48,8 +48,7 @@ class LookupQueryPlanTest {
 
     String text = String.join("\n", plan);
     assertThat(text)
-        .containsPattern(
-            "SEARCH o USING (COVERING )?INDEX sqlite_autoindex_observation_1 \\(sha1=\\?\\)")
+        .containsPattern("SEARCH o USING PRIMARY KEY \\(sha1=\\?\\)")
         .doesNotContainPattern("SCAN (o|m|observation|machine)\\b")
         .doesNotContain("TEMP B-TREE");
     if (joinMachines) {

@@ -111,6 +111,29 @@ class ObservationStagingTest {
     }
   }
 
+  @Test
+  void wideningStoredRowsFindsEachByItsKey() throws Exception {
+    try (SqliteDatabase database = SqliteDatabase.open(directory.resolve("f.db"), true)) {
+      chunk(database, List.of(seen(M1, null)));
+      List<String> plan =
+          database
+              .writes()
+              .withHandle(
+                  h -> {
+                    h.execute(
+                        "CREATE TEMP TABLE IF NOT EXISTS grouped_observation (sha1 TEXT NOT NULL,"
+                            + " machine_id TEXT NOT NULL, first_seen_ns INTEGER,"
+                            + " last_seen_ns INTEGER)");
+                    return h.createQuery("EXPLAIN QUERY PLAN " + ObservationStaging.WIDEN)
+                        .map((row, ctx) -> row.getString("detail"))
+                        .list();
+                  });
+
+      assertThat(plan)
+          .contains("SCAN g", "SEARCH observation USING PRIMARY KEY (sha1=? AND machine_id=?)");
+    }
+  }
+
   private static StoredCounts chunk(SqliteDatabase database, List<Observation> observations)
       throws SQLException {
     ObservationStaging staging = new ObservationStaging();

@@ -39,7 +39,7 @@ class PortableMigrationsTest {
       MigrateResult result =
           Flyway.configure()
               .dataSource(postgres.getPostgresDatabase())
-              .locations("classpath:db/migration")
+              .locations("classpath:db/migration/common")
               .load()
               .migrate();
 
