@@ -6,18 +6,22 @@
 # Usage: benchmarks/compare-builds.sh DIR_A DIR_B [ROUNDS] [SECONDS]
 #   DIR_A, DIR_B: two checkouts (git worktree add ...), each built with
 #     mvn -B -q -Pbenchmarks -DskipTests package
-#   Environment: STORE (default: this checkout's benchmarks/target/run/stores/10M), WARM (seconds of
-#   warm-up per server, default 45), JAVA_A / JAVA_B (extra JVM options per server), TARGET
-#   (filesight or bare, default filesight). Needs wrk.
+#   Environment: STORE (default: this checkout's benchmarks/target/run/stores/10M), or STORE_A and
+#   STORE_B when the builds keep different schemas (the same data imported by each build), WARM
+#   (seconds of warm-up per server, default 45), JAVA_A / JAVA_B (extra JVM options per server),
+#   TARGET (filesight or bare, default filesight). Needs wrk.
 set -euo pipefail
 [[ $# -ge 2 ]] || { echo "usage: $0 DIR_A DIR_B [ROUNDS] [SECONDS]" >&2; exit 2; }
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BENCH="$ROOT/benchmarks"
 DIR_A="$(cd "$1" && pwd)"; DIR_B="$(cd "$2" && pwd)"; ROUNDS="${3:-4}"; SECONDS_EACH="${4:-15}"
 STORE="${STORE:-$BENCH/target/run/stores/10M}"
+STORE_A="${STORE_A:-$STORE}"; STORE_B="${STORE_B:-$STORE}"
 WORK="$BENCH/target/compare-builds"
 TENANT=8f7c3a2e-0000-4000-8000-00000000be7c
-[[ -f $STORE/filesight.db && -f $STORE/files.txt ]] || { echo "no store at $STORE: run benchmarks/run.sh first" >&2; exit 2; }
+for store in "$STORE_A" "$STORE_B"; do
+  [[ -f $store/filesight.db && -f $store/files.txt ]] || { echo "no store at $store: run benchmarks/run.sh first" >&2; exit 2; }
+done
 command -v wrk >/dev/null || { echo "wrk is missing (Debian package wrk)" >&2; exit 2; }
 for dir in "$DIR_A" "$DIR_B"; do
   [[ -f $dir/benchmarks/target/classpath.txt ]] || { echo "build $dir first: mvn -B -q -Pbenchmarks -DskipTests package" >&2; exit 2; }
@@ -27,12 +31,13 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 classpath() { echo "$1/benchmarks/target/classes:$(tr '\n' ':' < "$1/benchmarks/target/classpath.txt")"; }
 java -jar "$DIR_B/bootstrap/target/filesight.jar" keygen --out "$WORK/keys" > /dev/null
 declare -A PID DIR=([A]="$DIR_A" [B]="$DIR_B") OPTS=([A]="${JAVA_A:-}" [B]="${JAVA_B:-}") URL
+declare -A STORES=([A]="$STORE_A" [B]="$STORE_B")
 stop() { kill "${PID[@]}" 2>/dev/null || true; sleep 2; kill -9 "${PID[@]}" 2>/dev/null || true; }
 trap stop EXIT
 for x in A B; do
   # shellcheck disable=SC2086 # JAVA_A/JAVA_B hold several options
   java -Xmx256m -XX:+UseG1GC ${OPTS[$x]} -cp "$(classpath "${DIR[$x]}")" \
-    io.filesight.benchmarks.BenchmarkServer --store "$STORE" --keys "$WORK/keys" --tenant "$TENANT" \
+    io.filesight.benchmarks.BenchmarkServer --store "${STORES[$x]}" --keys "$WORK/keys" --tenant "$TENANT" \
     --ports "$WORK/ports-$x" > "$WORK/server-$x.txt" 2>&1 &
   PID[$x]=$!
 done
@@ -45,7 +50,7 @@ java -cp "$(classpath "$DIR_B")" io.filesight.benchmarks.MintTokens --keys "$WOR
   --prefix compare- --count 9000 --out "$WORK/tokens.txt"
 
 load() { # server seconds
-  FILES="$STORE/files.txt" TOKENS="$WORK/tokens.txt" THREADS=2 wrk -t2 -c64 -d"$2s" --timeout 10s \
+  FILES="$STORE_B/files.txt" TOKENS="$WORK/tokens.txt" THREADS=2 wrk -t2 -c64 -d"$2s" --timeout 10s \
     -s "$BENCH/wrk-requests.lua" "${URL[$1]}" > "$WORK/wrk.txt"
 }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/${PID[$1]}/stat"; }
