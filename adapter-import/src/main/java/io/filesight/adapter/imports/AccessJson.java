@@ -15,6 +15,7 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads an access file: {@code {"machineGroups": [{"id", "name", "rank", "assignedUserGroups"}],
@@ -52,8 +53,8 @@ final class AccessJson {
   }
 
   private AccessConfiguration read(Reader text) throws IOException {
-    List<MachineGroupAccess> groups = new ArrayList<>();
-    List<Role> roles = new ArrayList<>();
+    List<MachineGroupAccess> groups = List.of();
+    List<Role> roles = List.of();
     try (JsonParser json = JSON.createParser(text)) {
       parser = json;
       if (json.nextToken() != JsonToken.START_OBJECT) {
@@ -63,15 +64,9 @@ final class AccessJson {
         String name = json.currentName();
         json.nextToken();
         if ("machineGroups".equals(name)) {
-          requireArray(name);
-          while (json.nextToken() != JsonToken.END_ARRAY) {
-            groups.add(group(json.currentTokenLocation().getLineNr(), groups.size()));
-          }
+          groups = items(name, "a machine group", MachineGroupItem::new);
         } else if ("roles".equals(name)) {
-          requireArray(name);
-          while (json.nextToken() != JsonToken.END_ARRAY) {
-            roles.add(role(json.currentTokenLocation().getLineNr()));
-          }
+          roles = items(name, "a role", RoleItem::new);
         } else {
           json.skipChildren();
         }
@@ -90,27 +85,64 @@ final class AccessJson {
     }
   }
 
-  private void requireArray(String name) throws IOException {
+  /** One item of an array being read: its members one by one, then what they describe. */
+  private interface Item<T> {
+    /** Reads the member {@code key}; the parser is at its value. */
+    void member(String key) throws IOException;
+
+    /**
+     * What the members describe; {@code index} is the item's position, from 0.
+     *
+     * @throws IllegalArgumentException naming what is missing or wrong
+     */
+    T build(int index);
+  }
+
+  /**
+   * The items of the array {@code name} at the current token, each an object; the first problem
+   * fails the file at its item's line.
+   */
+  private <T> List<T> items(String name, String what, Supplier<Item<T>> newItem)
+      throws IOException {
     if (parser.currentToken() != JsonToken.START_ARRAY) {
       throw failure(name + " must be an array");
     }
+    List<T> items = new ArrayList<>();
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      long line = parser.currentTokenLocation().getLineNr();
+      requireObject(line, what);
+      Item<T> item = newItem.get();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        parser.nextToken();
+        item.member(key);
+      }
+      if (fields.problem() == null) {
+        try {
+          items.add(item.build(items.size()));
+        } catch (IllegalArgumentException e) {
+          fields.reject(e.getMessage());
+        }
+      }
+      if (fields.problem() != null) {
+        throw new ImportFailedException(source, line, "in " + name + ": " + fields.problem());
+      }
+    }
+    return items;
   }
 
-  private MachineGroupAccess group(long line, int index) throws IOException {
-    long id = -1;
-    boolean hasId = false;
-    String name = null;
-    Long rank = null;
-    List<String> users = List.of();
-    requireObject(line, "a machine group");
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String key = parser.currentName();
-      parser.nextToken();
+  /** A machine group: {@code id} and {@code name} required, {@code rank} its position if absent. */
+  private final class MachineGroupItem implements Item<MachineGroupAccess> {
+    private Long id;
+    private String name;
+    private Long rank;
+    private List<String> users = List.of();
+
+    @Override
+    public void member(String key) throws IOException {
       switch (key) {
         case "id":
-          Long read = fields.wholeNumber(key);
-          hasId = read != null;
-          id = hasId ? read : -1;
+          id = fields.wholeNumber(key);
           break;
         case "name":
           name = fields.string(key);
@@ -125,30 +157,27 @@ final class AccessJson {
           fields.skip();
       }
     }
-    if (!hasId) {
-      fields.reject("missing id");
-    }
-    if (name == null || name.isEmpty()) {
-      fields.reject("missing name");
-    }
-    problem(line, "machineGroups");
-    try {
+
+    @Override
+    public MachineGroupAccess build(int index) {
+      if (id == null) {
+        throw new IllegalArgumentException("missing id");
+      }
+      requireName(name);
       return new MachineGroupAccess(
           new MachineGroup(id, name, rank == null ? index + 1 : rank.intValue()),
           new LinkedHashSet<>(users));
-    } catch (IllegalArgumentException e) {
-      throw new ImportFailedException(source, line, "in machineGroups: " + e.getMessage());
     }
   }
 
-  private Role role(long line) throws IOException {
-    String name = null;
-    List<String> permissions = List.of();
-    List<String> users = List.of();
-    requireObject(line, "a role");
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String key = parser.currentName();
-      parser.nextToken();
+  /** A role: {@code name} required. */
+  private final class RoleItem implements Item<Role> {
+    private String name;
+    private List<String> permissions = List.of();
+    private List<String> users = List.of();
+
+    @Override
+    public void member(String key) throws IOException {
       switch (key) {
         case "name":
           name = fields.string(key);
@@ -163,14 +192,17 @@ final class AccessJson {
           fields.skip();
       }
     }
-    if (name == null || name.isEmpty()) {
-      fields.reject("missing name");
-    }
-    problem(line, "roles");
-    try {
+
+    @Override
+    public Role build(int index) {
+      requireName(name);
       return new Role(name, new LinkedHashSet<>(permissions), new LinkedHashSet<>(users));
-    } catch (IllegalArgumentException e) {
-      throw new ImportFailedException(source, line, "in roles: " + e.getMessage());
+    }
+  }
+
+  private static void requireName(String name) {
+    if (name == null || name.isEmpty()) {
+      throw new IllegalArgumentException("missing name");
     }
   }
 
@@ -182,12 +214,6 @@ final class AccessJson {
           source,
           line,
           what + " must be a JSON object, found " + JsonFields.typeOf(parser.currentToken()));
-    }
-  }
-
-  private void problem(long line, String array) {
-    if (fields.problem() != null) {
-      throw new ImportFailedException(source, line, "in " + array + ": " + fields.problem());
     }
   }
 

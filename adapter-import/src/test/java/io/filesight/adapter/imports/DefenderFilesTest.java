@@ -391,6 +391,18 @@ class DefenderFilesTest {
   }
 
   @Test
+  void aRoleWithoutANameFailsTheAccessFileAtItsLine() throws Exception {
+    Path unnamed =
+        write(
+            "unnamed.json",
+            "{\"roles\": [{\"name\": \"Tier 1\"},\n {\"permissions\": [\"ViewData\"]}]}");
+
+    assertThatThrownBy(() -> files.access(unnamed))
+        .isInstanceOf(ImportFailedException.class)
+        .hasMessage(unnamed + ":2: in roles: missing name");
+  }
+
+  @Test
   void anAccessFileNamingARoleTwiceFailsAndKeepsThePreviousConfiguration() throws Exception {
     Path twice =
         write(
