@@ -2,7 +2,7 @@ package io.filesight.benchmarks;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import io.filesight.adapter.persistence.SqliteDatabase;
+import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import io.filesight.application.port.in.ImportListener;
 import io.filesight.application.port.in.ImportOptions;
 import io.filesight.application.port.in.ImportSummary;

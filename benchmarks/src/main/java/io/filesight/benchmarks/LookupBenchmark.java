@@ -3,7 +3,7 @@ package io.filesight.benchmarks;
 import io.filesight.adapter.persistence.InMemoryQuotaLedger;
 import io.filesight.adapter.persistence.JdbiAccessDirectory;
 import io.filesight.adapter.persistence.JdbiMachineRepository;
-import io.filesight.adapter.persistence.SqliteDatabase;
+import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import io.filesight.application.port.in.FindRelatedMachines;
 import io.filesight.application.port.in.RelatedMachines;
 import io.filesight.application.service.FindRelatedMachinesService;

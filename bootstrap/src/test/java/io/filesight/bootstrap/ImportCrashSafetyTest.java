@@ -2,7 +2,7 @@ package io.filesight.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.filesight.adapter.persistence.SqliteDatabase;
+import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import io.filesight.bootstrap.lifecycle.DemoData;
 import java.io.BufferedReader;
 import java.io.File;

@@ -1,6 +1,6 @@
 package io.filesight.bootstrap;
 
-import io.filesight.adapter.persistence.SqliteDatabase;
+import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.filesight.adapter.http;
 
 import io.filesight.application.port.in.UnauthenticatedException;
+import io.filesight.application.port.out.StoreUnavailableException;
 import io.filesight.domain.AccessDeniedException;
 import io.filesight.domain.InvalidFileHashException;
 import io.filesight.domain.InvalidPageException;
@@ -26,6 +27,12 @@ final class DefenderErrors {
   static final int MAX_ECHOED_ID = 128;
 
   static final String WWW_AUTHENTICATE = "Bearer error=\"invalid_token\"";
+
+  /**
+   * When a caller may try again after the store failed to answer: about the time a connection is
+   * waited for, and the time a database needs to come back from a restart.
+   */
+  static final long STORE_RETRY_AFTER_SECONDS = 5;
 
   private final String ratePolicy;
 
@@ -67,6 +74,13 @@ final class DefenderErrors {
     }
     if (failure instanceof HttpResponseException) {
       return javalinResponse((HttpResponseException) failure);
+    }
+    if (failure instanceof StoreUnavailableException) {
+      return new DefenderError(
+          503,
+          "ServiceUnavailable",
+          "The service cannot reach its data right now; retry later",
+          Map.of("Retry-After", Long.toString(STORE_RETRY_AFTER_SECONDS)));
     }
     return forStatus(500);
   }

@@ -195,7 +195,10 @@ public final class FilesightHttpServer {
   private void answerError(Exception failure, Context ctx) {
     DefenderError error = errors.answer(failure);
     String requestId = RequestAttributes.requestId(ctx);
-    if (error.status() >= 500) {
+    if (error.status() == 503) {
+      // An outage, not a bug: one line, and the operator sees the cause.
+      LOG.warn("request {} answered 503: {}", requestId, failure.getMessage());
+    } else if (error.status() >= 500) {
       LOG.error("request {} failed", requestId, failure);
     }
     if (failure instanceof QuotaExceededException) {

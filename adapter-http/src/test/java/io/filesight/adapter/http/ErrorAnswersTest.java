@@ -3,6 +3,7 @@ package io.filesight.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.filesight.application.port.out.StoreUnavailableException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -120,6 +121,21 @@ class ErrorAnswersTest {
     assertErrorBody(
         response, "InternalServerError", "An unexpected error occurred; quote the target id");
     assertThat(response.body()).doesNotContain("db.internal", "IllegalStateException", "at io.");
+  }
+
+  @Test
+  void aStoreThatCannotAnswerGets503WithRetryAfterAndNoInternals() {
+    find.failingWith(
+        new StoreUnavailableException(
+            "reading the database jdbc:postgresql://db.internal:5432/filesight failed"));
+
+    HttpResponse<String> response = http.get(PATH, StubAuthenticate.GOOD);
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+    assertErrorBody(
+        response, "ServiceUnavailable", "The service cannot reach its data right now; retry later");
+    assertThat(response.body()).doesNotContain("db.internal", "jdbc");
   }
 
   @ParameterizedTest

@@ -75,7 +75,7 @@ class OpenApiDescriptionTest {
     Operation get = api.getPaths().get("/api/files/{id}/machines").getGet();
 
     assertThat(get.getResponses().keySet())
-        .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "405", "429", "500");
+        .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "405", "429", "500", "503");
     assertThat(get.getParameters())
         .extracting(Parameter::getName)
         .containsExactly("id", "$top", "$skip");

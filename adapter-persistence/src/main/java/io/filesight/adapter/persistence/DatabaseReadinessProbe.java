@@ -1,12 +1,16 @@
 package io.filesight.adapter.persistence;
 
 import io.filesight.application.port.out.ReadinessProbe;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /** Secondary adapter: the database is ready when a read of the schema succeeds. */
 public final class DatabaseReadinessProbe implements ReadinessProbe {
-  private final SqliteDatabase database;
+  private final Database database;
 
-  public DatabaseReadinessProbe(SqliteDatabase database) {
+  public DatabaseReadinessProbe(Database database) {
     this.database = database;
   }
 
@@ -17,10 +21,17 @@ public final class DatabaseReadinessProbe implements ReadinessProbe {
 
   @Override
   public void check() {
-    // Reads a real table, so a file without the schema is not "ready".
-    database
-        .reads()
-        .useHandle(
-            h -> h.createQuery("SELECT configured FROM access_state").mapTo(Boolean.class).one());
+    // Reads a real table, so a database without the schema is not "ready".
+    try (Connection connection = database.readConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SELECT configured FROM access_state")) {
+      if (!row.next()) {
+        throw new DatabaseUnavailableException(
+            "the database " + database.name() + " has no access_state row");
+      }
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException(
+          "reading the database " + database.name() + " failed: " + e.getMessage(), e);
+    }
   }
 }

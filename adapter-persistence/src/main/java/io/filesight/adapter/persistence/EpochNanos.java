@@ -8,11 +8,11 @@ import java.time.Instant;
  * and keeps Defender's 7 fractional digits on SQLite and PostgreSQL alike; it holds the range that
  * {@link DefenderTimestamps} keeps.
  */
-final class EpochNanos {
+public final class EpochNanos {
   private EpochNanos() {}
 
   /** Nanoseconds since the epoch, or null for null. */
-  static Long of(Instant instant) {
+  public static Long of(Instant instant) {
     if (instant == null) {
       return null;
     }
@@ -25,7 +25,7 @@ final class EpochNanos {
   }
 
   /** The instant of a stored value, or null for SQL NULL. */
-  static Instant toInstant(Long nanos) {
+  public static Instant toInstant(Long nanos) {
     return nanos == null ? null : Instant.ofEpochSecond(0, nanos);
   }
 }

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * Memory is bounded: the files of the current batch (24 bytes each, at most a batch's worth) and a
  * fixed cache of {@value #KNOWN_SLOTS} stored files, whose misses only cost a needless staging.
  */
-final class FileFingerprints {
+public final class FileFingerprints {
   private static final int KNOWN_SLOTS = 1 << 19;
   private static final int INITIAL_SLOTS = 1 << 12;
 
@@ -31,7 +31,7 @@ final class FileFingerprints {
   private final boolean[] knownUsed = new boolean[KNOWN_SLOTS];
 
   /** Whether this record's file details must be staged; records it for the batch either way. */
-  boolean stage(String sha1, String sha256, String md5, String fileName) {
+  public boolean stage(String sha1, String sha256, String md5, String fileName) {
     long high = hexDigits(sha1, 0);
     long rest = mix(hexDigits(sha1, 16) ^ mix(hexDigits(sha1, 24)));
     long details = mix(prefixOrMarker(sha256) ^ mix(prefixOrMarker(md5) ^ mix(hash(fileName))));
@@ -63,7 +63,7 @@ final class FileFingerprints {
    * The batch is committed: its files are stored with the details staged for them, unless a file
    * came with different details in the batch (which of them the store kept is not known here).
    */
-  void committed() {
+  public void committed() {
     for (int slot = 0; slot < used.length; slot++) {
       if (used[slot]) {
         long high = batch[3 * slot];
@@ -84,7 +84,7 @@ final class FileFingerprints {
   }
 
   /** The batch is abandoned: nothing about it is known to be stored. */
-  void forgetBatch() {
+  public void forgetBatch() {
     Arrays.fill(used, false);
     size = 0;
   }

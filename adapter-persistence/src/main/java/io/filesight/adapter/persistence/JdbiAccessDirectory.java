@@ -17,18 +17,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
- * Secondary adapter: the RBAC configuration stored in SQLite, unconfigured until an access import
- * replaces it as a whole.
+ * Secondary adapter: the RBAC configuration stored in the database (SQLite or PostgreSQL),
+ * unconfigured until an access import replaces it as a whole.
  */
 public final class JdbiAccessDirectory implements AccessDirectory, AccessConfigurationStore {
-  private final SqliteDatabase database;
+  private final Database database;
   private final StatementCache statements = new StatementCache();
   private volatile Versioned cached;
 
-  public JdbiAccessDirectory(SqliteDatabase database) {
+  public JdbiAccessDirectory(Database database) {
     this.database = database;
   }
 
@@ -44,21 +46,29 @@ public final class JdbiAccessDirectory implements AccessDirectory, AccessConfigu
     if (known != null && currentVersion() == known.version()) {
       return known.configuration();
     }
-    // One read transaction, so a concurrent replace is seen entirely or not at all. The version
-    // check keeps every instance (and an import in another process) current at one query a call.
-    return database
-        .reads()
-        .inTransaction(
-            handle -> {
-              long version = version(handle);
-              Versioned current = cached;
-              if (current != null && current.version() == version) {
-                return current.configuration();
-              }
-              AccessConfiguration configuration = read(handle);
-              cached = new Versioned(version, configuration);
-              return configuration;
-            });
+    // One read transaction in one snapshot, so a concurrent replace is seen entirely or not at
+    // all. The version check keeps every instance (and an import in another process) current at
+    // one query a call.
+    HandleCallback<AccessConfiguration, RuntimeException> readCurrent =
+        handle -> {
+          long version = version(handle);
+          Versioned current = cached;
+          if (current != null && current.version() == version) {
+            return current.configuration();
+          }
+          AccessConfiguration configuration = read(handle);
+          cached = new Versioned(version, configuration);
+          return configuration;
+        };
+    TransactionIsolationLevel snapshot = database.snapshotIsolation();
+    try {
+      return snapshot == TransactionIsolationLevel.UNKNOWN
+          ? database.reads().inTransaction(readCurrent)
+          : database.reads().inTransaction(snapshot, readCurrent);
+    } catch (JdbiException e) {
+      throw new DatabaseUnavailableException(
+          "reading the database " + database.name() + " failed: " + e.getMessage(), e);
+    }
   }
 
   private long currentVersion() {
@@ -66,7 +76,7 @@ public final class JdbiAccessDirectory implements AccessDirectory, AccessConfigu
       return version(connection);
     } catch (SQLException e) {
       throw new DatabaseUnavailableException(
-          "reading the database " + database.file() + " failed: " + e.getMessage(), e);
+          "reading the database " + database.name() + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -80,13 +90,13 @@ public final class JdbiAccessDirectory implements AccessDirectory, AccessConfigu
       try (ResultSet row = query.executeQuery()) {
         if (!row.next()) {
           throw new DatabaseUnavailableException(
-              "the database " + database.file() + " has no access_state row");
+              "the database " + database.name() + " has no access_state row");
         }
         return row.getLong(1);
       }
     } catch (SQLException e) {
       throw new DatabaseUnavailableException(
-          "reading the database " + database.file() + " failed: " + e.getMessage(), e);
+          "reading the database " + database.name() + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -96,7 +106,7 @@ public final class JdbiAccessDirectory implements AccessDirectory, AccessConfigu
       database.writes().useTransaction(handle -> replace(handle, configuration));
     } catch (JdbiException e) {
       throw new DatabaseUnavailableException(
-          "writing to the database " + database.file() + " failed: " + e.getMessage(), e);
+          "writing to the database " + database.name() + " failed: " + e.getMessage(), e);
     }
   }
 

@@ -19,10 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Secondary adapter: machines related to a file, read from SQLite with one indexed range scan per
- * page (the observation primary key orders a file's machines by id). The scan reads machine ids
- * only; the machines themselves come from a {@link MachineCache} kept for the current version of
- * the stored machines, and those not cached are read by id, 64 at a time.
+ * Secondary adapter: machines related to a file, read from the database (SQLite or PostgreSQL, in
+ * portable SQL) with one indexed range scan per page (the observation primary key orders a file's
+ * machines by id). The scan reads machine ids only; the machines themselves come from a {@link
+ * MachineCache} kept for the current version of the stored machines, and those not cached are read
+ * by id, 64 at a time.
  */
 public final class JdbiMachineRepository implements MachineRepository {
   /** Machines kept in memory unless told otherwise. */
@@ -39,16 +40,16 @@ public final class JdbiMachineRepository implements MachineRepository {
           + String.join(", ", Collections.nCopies(FETCH_CHUNK, "?"))
           + ")";
 
-  private final SqliteDatabase database;
+  private final Database database;
   private final StatementCache statements = new StatementCache();
   private final MachineCache cache;
 
-  public JdbiMachineRepository(SqliteDatabase database) {
+  public JdbiMachineRepository(Database database) {
     this(database, DEFAULT_CACHED_MACHINES);
   }
 
   /** Keeps at most {@code cachedMachines} machines in memory (0: none, every lookup reads them). */
-  public JdbiMachineRepository(SqliteDatabase database, int cachedMachines) {
+  public JdbiMachineRepository(Database database, int cachedMachines) {
     this.database = database;
     this.cache = new MachineCache(cachedMachines);
   }
@@ -60,7 +61,7 @@ public final class JdbiMachineRepository implements MachineRepository {
       return lookup(file, groups, page);
     } catch (SQLException e) {
       throw new DatabaseUnavailableException(
-          "reading the database " + database.file() + " failed: " + e.getMessage(), e);
+          "reading the database " + database.name() + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -123,7 +124,7 @@ public final class JdbiMachineRepository implements MachineRepository {
    * joinMachines} (always with groups), which keeps out observations whose machine is not imported
    * yet; else the observation index alone answers it.
    */
-  static String pageSql(HashAlgorithm algorithm, int groupCount, boolean joinMachines) {
+  public static String pageSql(HashAlgorithm algorithm, int groupCount, boolean joinMachines) {
     StringBuilder sql =
         new StringBuilder("SELECT o.machine_id, s.version FROM machine_state s, observation o");
     if (joinMachines || groupCount > 0) {

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Prepared statements kept per physical connection: neither sqlite-jdbc nor the pool caches them,
  * and preparing the lookup's wide select costs as much as running it. Statements are prepared on
- * the pooled connection's underlying SQLite connection, so the pool does not close them when the
+ * the pooled connection's underlying driver connection, so the pool does not close them when the
  * connection goes back; they die with that connection.
  */
 final class StatementCache {

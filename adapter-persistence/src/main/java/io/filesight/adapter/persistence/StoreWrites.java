@@ -16,7 +16,7 @@ import java.util.List;
  * staging shares with them. Plain JDBC batches on purpose: this is the import's hot path, several
  * times faster than fluent Jdbi.
  */
-final class StoreWrites {
+public final class StoreWrites {
   private static final String INSERT_MACHINE =
       "INSERT INTO machine ("
           + String.join(", ", MachineColumns.NAMES)
@@ -28,7 +28,7 @@ final class StoreWrites {
       "UPDATE machine_state SET version = version + 1 WHERE singleton = 1";
 
   /** Keeps any new SHA-256, MD5 or name of a file already stored; changes nothing otherwise. */
-  static final String FILE_CONFLICT =
+  public static final String FILE_CONFLICT =
       " ON CONFLICT (sha1) DO UPDATE SET"
           + " sha256 = COALESCE(excluded.sha256, seen_file.sha256),"
           + " md5 = COALESCE(excluded.md5, seen_file.md5),"
@@ -44,7 +44,7 @@ final class StoreWrites {
   /**
    * Inserts new machines and replaces existing ones; a machine counts as updated when it existed.
    */
-  static StoredCounts upsertMachines(Connection connection, List<Machine> machines)
+  public static StoredCounts upsertMachines(Connection connection, List<Machine> machines)
       throws SQLException {
     int[] inserted;
     try (PreparedStatement insert = connection.prepareStatement(INSERT_MACHINE)) {
@@ -88,12 +88,13 @@ final class StoreWrites {
     return sql.append(" WHERE id = ?").toString();
   }
 
-  static String hexOrNull(FileHash hash) {
+  public static String hexOrNull(FileHash hash) {
     return hash == null ? null : hash.hex();
   }
 
   /** Binds {@code value}, or SQL NULL when it is null. */
-  static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+  public static void setLong(PreparedStatement statement, int index, Long value)
+      throws SQLException {
     if (value == null) {
       statement.setNull(index, Types.BIGINT);
     } else {

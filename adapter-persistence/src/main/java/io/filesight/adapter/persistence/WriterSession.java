@@ -9,31 +9,31 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * An import session on the database's one writer connection, held from the first batch to {@link
- * #close()}: appended batches go into an open IMMEDIATE transaction, which {@link #commit} ends. A
- * failure of the database becomes a {@link DatabaseUnavailableException} naming the file; the work
- * of the transaction is then rolled back.
+ * An import session on one writing connection, held from the first batch to {@link #close()}:
+ * appended batches go into an open transaction (IMMEDIATE on SQLite, which has one writer), which
+ * {@link #commit} ends. A failure of the database becomes a {@link DatabaseUnavailableException}
+ * naming it; the work of the transaction is then rolled back.
  */
-abstract class WriterSession<T> implements ImportSession<T> {
-  private final SqliteDatabase database;
+public abstract class WriterSession<T> implements ImportSession<T> {
+  private final Database database;
   private Handle handle;
   private boolean closed;
 
-  WriterSession(SqliteDatabase database) {
+  protected WriterSession(Database database) {
     this.database = database;
   }
 
   /** Called once, with the writer connection, before the first transaction begins. */
-  void opened(Connection connection) throws SQLException {}
+  protected void opened(Connection connection) throws SQLException {}
 
   /** Writes {@code batch} on the open transaction. */
-  abstract void write(Connection connection, List<T> batch) throws SQLException;
+  protected abstract void write(Connection connection, List<T> batch) throws SQLException;
 
   /** Completes the transaction's work before it commits; the counts of the whole transaction. */
-  abstract StoredCounts settle(Connection connection, boolean last) throws SQLException;
+  protected abstract StoredCounts settle(Connection connection, boolean last) throws SQLException;
 
   /** Called once, with the writer connection, after the last transaction ended. */
-  void closing(Connection connection) throws SQLException {}
+  protected void closing(Connection connection) throws SQLException {}
 
   @Override
   public final void append(List<T> batch) {
@@ -87,12 +87,13 @@ abstract class WriterSession<T> implements ImportSession<T> {
     }
     if (!handle.isInTransaction()) {
       handle.begin();
+      database.importing(handle.getConnection());
     }
     return handle;
   }
 
   private DatabaseUnavailableException failure(Exception e) {
     return new DatabaseUnavailableException(
-        "writing to the database " + database.file() + " failed: " + e.getMessage(), e);
+        "writing to the database " + database.name() + " failed: " + e.getMessage(), e);
   }
 }

@@ -1,5 +1,6 @@
 package io.filesight.adapter.persistence;
 
+import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import io.filesight.application.contract.AccessDirectoryContract;
 import io.filesight.application.port.out.AccessConfigurationStore;
 import io.filesight.application.port.out.AccessDirectory;

@@ -2,6 +2,7 @@ package io.filesight.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import io.filesight.domain.AccessConfiguration;
 import io.filesight.domain.MachineGroup;
 import io.filesight.domain.MachineGroupAccess;

@@ -1,5 +1,6 @@
 package io.filesight.adapter.persistence;
 
+import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import io.filesight.application.contract.MachineRepositoryContract;
 import io.filesight.application.port.out.MachineRepository;
 import io.filesight.domain.FileHash;

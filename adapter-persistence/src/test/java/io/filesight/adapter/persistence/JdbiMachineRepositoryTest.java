@@ -6,6 +6,7 @@ import static io.filesight.domain.MachineProperty.OS_PLATFORM;
 import static io.filesight.domain.MachineProperty.RBAC_GROUP_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import io.filesight.application.port.out.MachineSlice;
 import io.filesight.domain.FileHash;
 import io.filesight.domain.GroupScope;

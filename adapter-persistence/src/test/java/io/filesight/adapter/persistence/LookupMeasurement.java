@@ -1,5 +1,6 @@
 package io.filesight.adapter.persistence;
 
+import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import io.filesight.application.port.out.MachineSlice;
 import io.filesight.domain.FileHash;
 import io.filesight.domain.GroupScope;

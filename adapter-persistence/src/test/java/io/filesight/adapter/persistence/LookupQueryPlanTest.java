@@ -2,6 +2,7 @@ package io.filesight.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import io.filesight.domain.HashAlgorithm;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.filesight.adapter.persistence;
 
+import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
+import io.filesight.adapter.persistence.sqlite.SqliteObservationStore;
 import io.filesight.application.contract.MachineStoreContract;
 import io.filesight.application.contract.ObservationStoreContract;
 import io.filesight.application.port.out.MachineRepository;
@@ -72,7 +74,7 @@ class SqliteStoresContractTest {
 
         @Override
         public MachineStore machines() {
-          return new SqliteMachineStore(database);
+          return new JdbcMachineStore(database);
         }
 
         @Override
@@ -121,7 +123,7 @@ class SqliteStoresContractTest {
       return new Fixture() {
         @Override
         public MachineStore machines() {
-          return new SqliteMachineStore(database);
+          return new JdbcMachineStore(database);
         }
 
         @Override

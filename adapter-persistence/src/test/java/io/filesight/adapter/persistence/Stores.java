@@ -1,5 +1,7 @@
 package io.filesight.adapter.persistence;
 
+import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
+import io.filesight.adapter.persistence.sqlite.SqliteObservationStore;
 import io.filesight.application.port.out.ImportSession;
 import io.filesight.application.port.out.StoredCounts;
 import io.filesight.domain.Machine;
@@ -7,17 +9,17 @@ import io.filesight.domain.Observation;
 import java.util.List;
 
 /** Writes to a test's database through the import out-ports, one commit each. */
-final class Stores {
+public final class Stores {
   private Stores() {}
 
-  static StoredCounts machines(SqliteDatabase database, List<Machine> machines) {
-    try (ImportSession<Machine> session = new SqliteMachineStore(database).beginImport()) {
+  public static StoredCounts machines(SqliteDatabase database, List<Machine> machines) {
+    try (ImportSession<Machine> session = new JdbcMachineStore(database).beginImport()) {
       session.append(machines);
       return session.commit(true);
     }
   }
 
-  static StoredCounts observations(SqliteDatabase database, List<Observation> observations) {
+  public static StoredCounts observations(SqliteDatabase database, List<Observation> observations) {
     try (ImportSession<Observation> session = new SqliteObservationStore(database).beginImport()) {
       session.append(observations);
       return session.commit(true);

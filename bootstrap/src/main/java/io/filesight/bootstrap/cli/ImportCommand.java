@@ -6,11 +6,14 @@ import io.filesight.application.port.in.ImportOptions;
 import io.filesight.application.port.in.ImportProgress;
 import io.filesight.application.port.in.ImportSummary;
 import io.filesight.application.port.in.RejectedRecord;
+import io.filesight.bootstrap.config.DatabaseLocation;
+import io.filesight.bootstrap.config.DatabaseSetting;
 import io.filesight.bootstrap.config.Settings;
 import io.filesight.bootstrap.lifecycle.FilesightStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,8 +50,22 @@ public final class ImportCommand implements Runnable {
         description = "Configuration file (properties).")
     Path config;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database file.")
-    Path db;
+    @Option(
+        names = "--db",
+        paramLabel = "FILE|URL",
+        description =
+            "SQLite database file (created on first import), or a jdbc:postgresql: URL (user and"
+                + " password as for serve).")
+    String db;
+
+    @Option(
+        names = "--db-wait",
+        paramLabel = "DURATION",
+        defaultValue = "60s",
+        description =
+            "How long to wait for a PostgreSQL server that cannot be reached yet (default"
+                + " ${DEFAULT-VALUE}).")
+    String dbWait;
 
     @Option(
         names = "--strict",
@@ -74,7 +91,8 @@ public final class ImportCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Path database = Settings.required("--db", arguments.db);
+      DatabaseLocation database = DatabaseSetting.of(spec, arguments.db, false);
+      Duration wait = Settings.duration("--db-wait", arguments.dbWait);
       if (arguments.batchSize < 1) {
         throw Settings.invalid("--batch-size", arguments.batchSize, "must be 1 or more");
       }
@@ -85,7 +103,11 @@ public final class ImportCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       ConsoleProgress progress = new ConsoleProgress(err, System.console() != null);
-      try (FilesightStore store = FilesightStore.open(database)) {
+      if (database instanceof DatabaseLocation.SqliteFile file) {
+        // The first import into a path without a database creates it.
+        database = new DatabaseLocation.SqliteFile(file.file(), true);
+      }
+      try (FilesightStore store = FilesightStore.open(database, wait)) {
         ImportSummary summary =
             run(
                 store,

@@ -4,6 +4,8 @@ import io.filesight.adapter.auth.JwksSource;
 import io.filesight.adapter.auth.TokenSettings;
 import io.filesight.adapter.http.HttpSettings;
 import io.filesight.adapter.http.UnknownFileAnswer;
+import io.filesight.bootstrap.config.DatabaseLocation;
+import io.filesight.bootstrap.config.DatabaseSetting;
 import io.filesight.bootstrap.config.LoggingSetup;
 import io.filesight.bootstrap.config.Settings;
 import io.filesight.bootstrap.lifecycle.FilesightServer;
@@ -19,12 +21,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code filesight serve}: serves the Defender API from a SQLite database. */
+/** {@code filesight serve}: serves the Defender API from a SQLite file or a PostgreSQL database. */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves GET /api/files/{id}/machines from a SQLite database.",
+      "Serves GET /api/files/{id}/machines from a SQLite file or a PostgreSQL database.",
       "Every option can also be set by the environment variable FILESIGHT_<OPTION> (e.g."
           + " FILESIGHT_DB, FILESIGHT_UNKNOWN_FILE) or by the key <option> in the --config file"
           + " (Java properties); precedence: flag > environment > file > default."
@@ -35,12 +37,29 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (properties).")
   Path config;
 
-  @Option(names = "--db", paramLabel = "FILE", description = "SQLite database file.")
-  Path db;
+  @Option(
+      names = "--db",
+      paramLabel = "FILE|URL",
+      description =
+          "SQLite database file, or a jdbc:postgresql: URL that several instances share (its user"
+              + " and password from the URL, FILESIGHT_DB_USER and FILESIGHT_DB_PASSWORD, or the"
+              + " config file's db-user and db-password; never a flag).")
+  String db;
+
+  @Option(
+      names = "--db-wait",
+      paramLabel = "DURATION",
+      defaultValue = "60s",
+      description =
+          "How long start-up waits for a PostgreSQL server it cannot reach yet, with"
+              + " /health/live up and /health/ready down, before it gives up (default"
+              + " ${DEFAULT-VALUE}).")
+  String dbWait;
 
   @Option(
       names = "--create",
-      description = "Create the database when the file does not exist (default: refuse to start).")
+      description =
+          "Create the SQLite database when the file does not exist (default: refuse to start).")
   boolean create;
 
   @Option(names = "--port", defaultValue = "8080", description = "TCP port (0 = any free port).")
@@ -107,7 +126,7 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   ServerSettings settings() {
-    Path database = Settings.required("--db", db);
+    DatabaseLocation database = DatabaseSetting.of(spec, db, create);
     Settings.oneOf("--log-format", logFormat, "text", "json");
     UnknownFileAnswer unknown =
         UnknownFileAnswer.fromConfigValue(
@@ -126,7 +145,12 @@ public final class ServeCommand implements Callable<Integer> {
             logFormat.equals("json"),
             stop,
             cachedMachines());
-    return new ServerSettings(database, create, tokenSettings(), http, http.renderedMachines());
+    return new ServerSettings(
+        database,
+        Settings.duration("--db-wait", dbWait),
+        tokenSettings(),
+        http,
+        http.renderedMachines());
   }
 
   private int cachedMachines() {

@@ -81,6 +81,19 @@ public final class EnvironmentAndFileDefaults implements IDefaultValueProvider {
     return argSpec.defaultValue();
   }
 
+  /**
+   * A value that has no flag, such as a password, which {@code ps} would show: the environment
+   * variable {@code FILESIGHT_<NAME>}, else the configuration file's key {@code <name>}, else null.
+   */
+  public String unflagged(String name) {
+    String fromEnvironment = environment.get(environmentVariable(name));
+    if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+      return fromEnvironment;
+    }
+    String fromFile = file.getProperty(name);
+    return fromFile == null ? null : fromFile.strip();
+  }
+
   /** The configuration file in use, if any, for messages. */
   public Path filePath() {
     return filePath;

@@ -5,7 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.name.Names;
 import io.filesight.adapter.http.FilesightHttpServer;
-import io.filesight.adapter.persistence.SqliteDatabase;
+import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import io.filesight.application.port.out.ReadinessProbe;
 import io.filesight.bootstrap.wiring.ApplicationModule;
 import io.filesight.bootstrap.wiring.AuthModule;
@@ -17,44 +17,54 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lifecycle of a running server: opens and checks the database, loads the keys, then listens;
- * {@link #close()} drains in-flight requests, stops listening and closes the database.
+ * Lifecycle of a running server: opens the database (SQLite: opened, migrated and checked at once),
+ * loads the keys, then listens; a PostgreSQL database is then waited for within a bound, with
+ * {@code /health/live} up and {@code /health/ready} down meanwhile. {@link #close()} drains
+ * in-flight requests, stops listening and closes the database.
  */
 public final class FilesightServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FilesightServer.class);
 
-  private final SqliteDatabase database;
+  private final StoreEngine store;
   private final FilesightHttpServer http;
   private boolean closed;
 
-  private FilesightServer(SqliteDatabase database, FilesightHttpServer http) {
-    this.database = database;
+  private FilesightServer(StoreEngine store, FilesightHttpServer http) {
+    this.store = store;
     this.http = http;
   }
 
   /** Starts a server; on any failure nothing is left open. */
   public static FilesightServer start(ServerSettings settings) {
-    SqliteDatabase database = SqliteDatabase.open(settings.database(), settings.createDatabase());
+    StoreEngine store = StoreEngine.open(settings.database());
+    FilesightHttpServer http = null;
     try {
-      database.quickCheck();
+      if (store.database() instanceof SqliteDatabase sqlite) {
+        sqlite.quickCheck();
+      }
       Injector injector =
           Guice.createInjector(
               new ApplicationModule(RateQuota.defender(), Clock.systemUTC()),
-              new PersistenceModule(database, settings.cachedMachines()),
+              store.module(),
+              new PersistenceModule(settings.cachedMachines()),
               new AuthModule(settings.tokens()),
               new HttpModule(settings.http()));
       // Fail fast on an unreadable key set rather than answering 401 to every caller.
       injector.getInstance(Key.get(ReadinessProbe.class, Names.named("keys"))).check();
-      FilesightHttpServer http = injector.getInstance(FilesightHttpServer.class);
+      http = injector.getInstance(FilesightHttpServer.class);
       http.start();
+      store.awaitReady(settings.databaseWait());
       LOG.info(
           "filesight listening on {}:{} with database {}",
           settings.http().bindAddress(),
           http.port(),
-          settings.database());
-      return new FilesightServer(database, http);
+          settings.database().describe());
+      return new FilesightServer(store, http);
     } catch (RuntimeException e) {
-      database.close();
+      if (http != null) {
+        http.stop();
+      }
+      store.close();
       throw e;
     }
   }
@@ -73,7 +83,7 @@ public final class FilesightServer implements AutoCloseable {
     try {
       http.stop();
     } finally {
-      database.close();
+      store.close();
       LOG.info("filesight stopped");
     }
   }

@@ -2,19 +2,22 @@ package io.filesight.bootstrap.lifecycle;
 
 import io.filesight.adapter.auth.TokenSettings;
 import io.filesight.adapter.http.HttpSettings;
+import io.filesight.bootstrap.config.DatabaseLocation;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Everything {@link FilesightServer} needs to start, validated.
  *
- * @param createDatabase whether a missing database file may be created (else start fails)
+ * @param databaseWait how long start-up waits for a database it cannot reach yet, with {@code
+ *     /health/live} up and {@code /health/ready} down, before it gives up
  * @param cachedMachines how many machines the persistence adapter keeps in memory (the HTTP
  *     adapter's rendered copies are counted by {@link HttpSettings#renderedMachines()})
  */
 public record ServerSettings(
-    Path database,
-    boolean createDatabase,
+    DatabaseLocation database,
+    Duration databaseWait,
     TokenSettings tokens,
     HttpSettings http,
     int cachedMachines) {
@@ -26,6 +29,9 @@ public record ServerSettings(
 
   /** Most machines cached by default, however large the heap. */
   private static final int MAX_DEFAULT_CACHED_MACHINES = 100_000;
+
+  /** How long start-up waits for an unreachable database unless told otherwise. */
+  public static final Duration DEFAULT_DATABASE_WAIT = Duration.ofSeconds(60);
 
   /** One machine per 12 KiB of maximum heap, at most 100,000 (21,845 at {@code -Xmx256m}). */
   public static int defaultCachedMachines() {
@@ -40,7 +46,27 @@ public record ServerSettings(
       throw new IllegalArgumentException("cachedMachines must be 0 or more, was " + cachedMachines);
     }
     Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(databaseWait, "databaseWait");
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(http, "http");
+  }
+
+  /**
+   * Settings for a SQLite file, created when missing only if {@code createDatabase}.
+   *
+   * @param createDatabase whether a missing database file may be created (else start fails)
+   */
+  public ServerSettings(
+      Path database,
+      boolean createDatabase,
+      TokenSettings tokens,
+      HttpSettings http,
+      int cachedMachines) {
+    this(
+        new DatabaseLocation.SqliteFile(database, createDatabase),
+        DEFAULT_DATABASE_WAIT,
+        tokens,
+        http,
+        cachedMachines);
   }
 }

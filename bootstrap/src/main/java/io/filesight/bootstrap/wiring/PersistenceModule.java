@@ -4,42 +4,37 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.name.Named;
+import io.filesight.adapter.persistence.Database;
 import io.filesight.adapter.persistence.DatabaseReadinessProbe;
-import io.filesight.adapter.persistence.InMemoryQuotaLedger;
+import io.filesight.adapter.persistence.JdbcMachineStore;
 import io.filesight.adapter.persistence.JdbiAccessDirectory;
 import io.filesight.adapter.persistence.JdbiMachineRepository;
-import io.filesight.adapter.persistence.SqliteDatabase;
-import io.filesight.adapter.persistence.SqliteMachineStore;
-import io.filesight.adapter.persistence.SqliteObservationStore;
 import io.filesight.application.port.out.AccessConfigurationStore;
 import io.filesight.application.port.out.AccessDirectory;
 import io.filesight.application.port.out.MachineRepository;
 import io.filesight.application.port.out.MachineStore;
-import io.filesight.application.port.out.ObservationStore;
-import io.filesight.application.port.out.QuotaLedger;
 import io.filesight.application.port.out.ReadinessProbe;
 
 /**
- * Wiring: the out-ports served by an opened SQLite database (opened by the lifecycle, not here).
+ * Wiring: the out-ports that portable SQL serves on either engine, over the {@link Database} that
+ * the engine's module provides (opened by the lifecycle, not here).
  */
 public final class PersistenceModule extends AbstractModule {
-  private final SqliteDatabase database;
   private final int cachedMachines;
 
-  public PersistenceModule(SqliteDatabase database, int cachedMachines) {
-    this.database = database;
+  public PersistenceModule(int cachedMachines) {
     this.cachedMachines = cachedMachines;
   }
 
   @Provides
   @Singleton
-  MachineRepository machineRepository() {
+  MachineRepository machineRepository(Database database) {
     return new JdbiMachineRepository(database, cachedMachines);
   }
 
   @Provides
   @Singleton
-  JdbiAccessDirectory jdbiAccessDirectory() {
+  JdbiAccessDirectory jdbiAccessDirectory(Database database) {
     return new JdbiAccessDirectory(database);
   }
 
@@ -57,26 +52,14 @@ public final class PersistenceModule extends AbstractModule {
 
   @Provides
   @Singleton
-  MachineStore machineStore() {
-    return new SqliteMachineStore(database);
-  }
-
-  @Provides
-  @Singleton
-  ObservationStore observationStore() {
-    return new SqliteObservationStore(database);
-  }
-
-  @Provides
-  @Singleton
-  QuotaLedger quotaLedger() {
-    return new InMemoryQuotaLedger();
+  MachineStore machineStore(Database database) {
+    return new JdbcMachineStore(database);
   }
 
   @Provides
   @Singleton
   @Named("database")
-  ReadinessProbe databaseReadiness() {
+  ReadinessProbe databaseReadiness(Database database) {
     return new DatabaseReadinessProbe(database);
   }
 }

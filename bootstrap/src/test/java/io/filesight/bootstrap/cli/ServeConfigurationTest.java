@@ -3,6 +3,8 @@ package io.filesight.bootstrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.filesight.adapter.http.UnknownFileAnswer;
+import io.filesight.adapter.persistence.postgres.PostgresSettings;
+import io.filesight.bootstrap.config.DatabaseLocation;
 import io.filesight.bootstrap.lifecycle.ServerSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,6 +12,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +60,9 @@ class ServeConfigurationTest {
     assertThat(settings.http().unknownFile()).isEqualTo(UnknownFileAnswer.NOT_FOUND);
     assertThat(settings.http().baseUrl()).isEmpty();
     assertThat(settings.tokens().audiences()).hasSize(3);
-    assertThat(settings.createDatabase()).isFalse();
+    assertThat(settings.database())
+        .isEqualTo(new DatabaseLocation.SqliteFile(Path.of("a.db"), false));
+    assertThat(settings.databaseWait()).isEqualTo(Duration.ofSeconds(60));
   }
 
   @Test
@@ -71,7 +76,8 @@ class ServeConfigurationTest {
 
     ServerSettings settings = settings("--config", config.toString());
 
-    assertThat(settings.database()).isEqualTo(Path.of("from-file.db"));
+    assertThat(settings.database())
+        .isEqualTo(new DatabaseLocation.SqliteFile(Path.of("from-file.db"), false));
     assertThat(settings.http().port()).isEqualTo(9001);
     assertThat(settings.http().unknownFile()).isEqualTo(UnknownFileAnswer.EMPTY);
     assertThat(settings.http().baseUrl()).contains(URI.create("https://fs.example.com"));
@@ -86,7 +92,8 @@ class ServeConfigurationTest {
 
     ServerSettings settings = settings();
 
-    assertThat(settings.database()).isEqualTo(Path.of("from-file.db"));
+    assertThat(settings.database())
+        .isEqualTo(new DatabaseLocation.SqliteFile(Path.of("from-file.db"), false));
     assertThat(settings.http().port()).isEqualTo(9002);
     assertThat(settings.tokens().audiences())
         .containsExactly("api://filesight", "https://api.security.microsoft.com");
@@ -102,7 +109,8 @@ class ServeConfigurationTest {
         settings("--config", config.toString(), "--port", "9003", "--db", "from-flag.db");
 
     assertThat(settings.http().port()).isEqualTo(9003);
-    assertThat(settings.database()).isEqualTo(Path.of("from-flag.db"));
+    assertThat(settings.database())
+        .isEqualTo(new DatabaseLocation.SqliteFile(Path.of("from-flag.db"), false));
     assertThat(settings.http().baseUrl()).isEqualTo(Optional.empty());
   }
 
@@ -200,5 +208,90 @@ class ServeConfigurationTest {
           .hasMessageContaining("--cache-machines")
           .hasMessageContaining("FILESIGHT_CACHE_MACHINES");
     }
+  }
+
+  @Test
+  void aPostgresqlUrlTakesItsCredentialsOutOfTheUrl() {
+    ServerSettings settings =
+        settings(
+            "--db",
+            "jdbc:postgresql://db.example.com:5432/filesight?user=fs&password=s%40cret&ssl=true");
+
+    PostgresSettings postgres = ((DatabaseLocation.Postgres) settings.database()).settings();
+    assertThat(postgres.url())
+        .isEqualTo("jdbc:postgresql://db.example.com:5432/filesight?ssl=true");
+    assertThat(postgres.user()).isEqualTo("fs");
+    assertThat(postgres.password()).isEqualTo("s@cret");
+    assertThat(settings.database().toString()).doesNotContain("s@cret");
+  }
+
+  @Test
+  void credentialsInTheAuthorityAreTakenOutToo() {
+    ServerSettings settings = settings("--db", "jdbc:postgresql://fs:pw@db.example.com/filesight");
+
+    PostgresSettings postgres = ((DatabaseLocation.Postgres) settings.database()).settings();
+    assertThat(postgres.url()).isEqualTo("jdbc:postgresql://db.example.com/filesight");
+    assertThat(postgres.user()).isEqualTo("fs");
+    assertThat(postgres.password()).isEqualTo("pw");
+  }
+
+  @Test
+  void theUserAndPasswordComeFromTheEnvironmentOrTheConfigFileNeverAFlag() throws IOException {
+    environment.put("FILESIGHT_DB_PASSWORD", "from-environment");
+    Path config =
+        configFile("db=jdbc:postgresql://db/filesight", "db-user=fs", "db-password=from-file");
+
+    PostgresSettings postgres =
+        ((DatabaseLocation.Postgres) settings("--config", config.toString()).database()).settings();
+
+    assertThat(postgres.user()).isEqualTo("fs");
+    assertThat(postgres.password()).isEqualTo("from-environment");
+    assertThat(runFull("serve", "--db-password", "x").err()).contains("Unknown option");
+    assertThat(runFull("serve", "--help").out()).doesNotContain("--db-password", "--db-user");
+  }
+
+  @Test
+  void aDatabaseUrlOfAnotherKindIsRefusedNamingTheSettingButNotTheQuery() {
+    Result result =
+        runFull(
+            "serve",
+            "--db",
+            "jdbc:mysql://db/x?password=hunter2",
+            "--jwks",
+            jwks.toString(),
+            "--tenant",
+            "t");
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("--db (FILESIGHT_DB)", "jdbc:postgresql:")
+        .doesNotContain("hunter2");
+  }
+
+  @Test
+  void createAppliesToSqliteFilesOnly() {
+    Result result =
+        runFull(
+            "serve",
+            "--db",
+            "jdbc:postgresql://db/x",
+            "--create",
+            "--jwks",
+            jwks.toString(),
+            "--tenant",
+            "t");
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("--create").contains("SQLite file only");
+  }
+
+  private record Result(int code, String out, String err) {}
+
+  private Result runFull(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        FilesightCli.run(environment, new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(code, out.toString(), err.toString());
   }
 }

@@ -1,8 +1,11 @@
-package io.filesight.adapter.persistence;
+package io.filesight.adapter.persistence.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.filesight.adapter.persistence.DatabaseConfigurationException;
+import io.filesight.adapter.persistence.DatabaseReadinessProbe;
+import io.filesight.adapter.persistence.DatabaseUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +82,7 @@ class SqliteDatabaseTest {
     }
 
     assertThatThrownBy(() -> SqliteDatabase.open(file, false))
-        .isInstanceOf(DatabaseUnavailableException.class)
+        .isInstanceOf(DatabaseConfigurationException.class)
         .hasMessageContaining("newer filesight")
         .hasMessageContaining("99")
         .hasMessageContaining(file.toString());

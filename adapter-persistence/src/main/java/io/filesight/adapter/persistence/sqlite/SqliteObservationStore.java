@@ -1,5 +1,6 @@
-package io.filesight.adapter.persistence;
+package io.filesight.adapter.persistence.sqlite;
 
+import io.filesight.adapter.persistence.WriterSession;
 import io.filesight.application.port.out.ImportSession;
 import io.filesight.application.port.out.ObservationStore;
 import io.filesight.application.port.out.StoredCounts;
@@ -27,7 +28,7 @@ public final class SqliteObservationStore implements ObservationStore {
       private final ObservationStaging staging = new ObservationStaging();
 
       @Override
-      void opened(Connection connection) throws SQLException {
+      protected void opened(Connection connection) throws SQLException {
         // A move inserts a batch's files before the observations that refer to them, so the
         // import skips SQLite's foreign key checks, one index probe per row. A connection setting,
         // which SQLite ignores inside a transaction.
@@ -35,17 +36,17 @@ public final class SqliteObservationStore implements ObservationStore {
       }
 
       @Override
-      void write(Connection connection, List<Observation> batch) throws SQLException {
+      protected void write(Connection connection, List<Observation> batch) throws SQLException {
         staging.stage(connection, batch);
       }
 
       @Override
-      StoredCounts settle(Connection connection, boolean last) throws SQLException {
+      protected StoredCounts settle(Connection connection, boolean last) throws SQLException {
         return last ? staging.move(connection) : staging.moveSome(connection);
       }
 
       @Override
-      void closing(Connection connection) throws SQLException {
+      protected void closing(Connection connection) throws SQLException {
         foreignKeys(connection, true);
       }
     };

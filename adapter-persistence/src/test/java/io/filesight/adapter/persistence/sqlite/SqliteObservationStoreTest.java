@@ -1,7 +1,9 @@
-package io.filesight.adapter.persistence;
+package io.filesight.adapter.persistence.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.filesight.adapter.persistence.EpochNanos;
+import io.filesight.adapter.persistence.Stores;
 import io.filesight.application.port.out.ImportSession;
 import io.filesight.application.port.out.StoredCounts;
 import io.filesight.domain.FileHash;

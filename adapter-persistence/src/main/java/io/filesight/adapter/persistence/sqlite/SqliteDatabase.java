@@ -1,7 +1,10 @@
-package io.filesight.adapter.persistence;
+package io.filesight.adapter.persistence.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.filesight.adapter.persistence.Database;
+import io.filesight.adapter.persistence.DatabaseUnavailableException;
+import io.filesight.adapter.persistence.Migrations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,13 +14,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -25,7 +27,7 @@ import org.sqlite.SQLiteDataSource;
  * Secondary adapter infrastructure: one SQLite file configured for a server (WAL, one writer
  * connection with IMMEDIATE transactions, a small read-only pool) and migrated at open.
  */
-public final class SqliteDatabase implements AutoCloseable {
+public final class SqliteDatabase implements Database {
   private static final byte[] SQLITE_HEADER =
       "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
   private static final int BUSY_TIMEOUT_MILLIS = 10_000;
@@ -60,7 +62,9 @@ public final class SqliteDatabase implements AutoCloseable {
    * pending migrations.
    *
    * @throws DatabaseUnavailableException when the file is missing (and may not be created), is not
-   *     a SQLite database, was migrated by a newer filesight, or cannot be opened
+   *     a SQLite database, or cannot be opened
+   * @throws io.filesight.adapter.persistence.DatabaseConfigurationException when a newer filesight
+   *     migrated it
    */
   public static SqliteDatabase open(Path file, boolean createIfMissing) {
     Path absolute = file.toAbsolutePath().normalize();
@@ -86,22 +90,33 @@ public final class SqliteDatabase implements AutoCloseable {
     return file;
   }
 
+  @Override
+  public String name() {
+    return file.toString();
+  }
+
   /** Jdbi over the single writer connection; its transactions begin IMMEDIATE. */
+  @Override
   public Jdbi writes() {
     return writes;
   }
 
   /** Jdbi over the read-only pool. */
+  @Override
   public Jdbi reads() {
     return reads;
   }
 
-  /**
-   * A connection of the read-only pool, for the lookup's hot path, where opening a Jdbi handle
-   * costs more than the query; closing it gives it back.
-   */
-  Connection readConnection() throws SQLException {
+  /** A connection of the read-only pool. */
+  @Override
+  public Connection readConnection() throws SQLException {
     return readerPool.getConnection();
+  }
+
+  /** A SQLite transaction reads one snapshot of the file whatever the level. */
+  @Override
+  public TransactionIsolationLevel snapshotIsolation() {
+    return TransactionIsolationLevel.UNKNOWN;
   }
 
   /**
@@ -167,28 +182,13 @@ public final class SqliteDatabase implements AutoCloseable {
     SQLiteDataSource dataSource = new SQLiteDataSource(writerConfig());
     dataSource.setUrl(url(file));
     try {
-      Flyway flyway =
+      Migrations.apply(
           Flyway.configure()
               .dataSource(dataSource)
-              // Portable scripts, then SQLite's own (versions are unique across both).
-              .locations("classpath:db/migration/common", "classpath:db/migration/sqlite")
+              .locations(Migrations.locations("sqlite"))
               .failOnMissingLocations(true)
-              .load();
-      List<String> future = new ArrayList<>();
-      for (MigrationInfo info : flyway.info().all()) {
-        if (info.getState().name().startsWith("FUTURE")) {
-          future.add(info.getVersion() + " (" + info.getDescription() + ")");
-        }
-      }
-      if (!future.isEmpty()) {
-        throw new DatabaseUnavailableException(
-            "the database "
-                + file
-                + " was migrated by a newer filesight (schema versions "
-                + String.join(", ", future)
-                + " are unknown to this one): upgrade filesight or use another database file");
-      }
-      flyway.migrate();
+              .load(),
+          file.toString());
     } catch (FlywayException e) {
       throw new DatabaseUnavailableException(
           "cannot migrate the database " + file + ": " + e.getMessage(), e);

@@ -1,5 +1,8 @@
-package io.filesight.adapter.persistence;
+package io.filesight.adapter.persistence.sqlite;
 
+import io.filesight.adapter.persistence.EpochNanos;
+import io.filesight.adapter.persistence.FileFingerprints;
+import io.filesight.adapter.persistence.StoreWrites;
 import io.filesight.application.port.out.StoredCounts;
 import io.filesight.domain.Observation;
 import java.sql.Connection;

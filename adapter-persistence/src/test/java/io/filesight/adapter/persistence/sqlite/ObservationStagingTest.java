@@ -1,7 +1,8 @@
-package io.filesight.adapter.persistence;
+package io.filesight.adapter.persistence.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.filesight.adapter.persistence.EpochNanos;
 import io.filesight.application.port.out.StoredCounts;
 import io.filesight.domain.FileHash;
 import io.filesight.domain.MachineId;

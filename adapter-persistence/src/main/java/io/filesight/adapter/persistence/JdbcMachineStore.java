@@ -9,13 +9,13 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Secondary adapter: machines written to SQLite by batched upserts, each batch bumping the version
- * that readers keep their cached machines by.
+ * Secondary adapter: machines written by batched upserts in portable SQL (SQLite or PostgreSQL),
+ * each batch bumping the version that readers keep their cached machines by.
  */
-public final class SqliteMachineStore implements MachineStore {
-  private final SqliteDatabase database;
+public final class JdbcMachineStore implements MachineStore {
+  private final Database database;
 
-  public SqliteMachineStore(SqliteDatabase database) {
+  public JdbcMachineStore(Database database) {
     this.database = database;
   }
 
@@ -25,12 +25,12 @@ public final class SqliteMachineStore implements MachineStore {
       private StoredCounts written = StoredCounts.NONE;
 
       @Override
-      void write(Connection connection, List<Machine> batch) throws SQLException {
+      protected void write(Connection connection, List<Machine> batch) throws SQLException {
         written = written.plus(StoreWrites.upsertMachines(connection, batch));
       }
 
       @Override
-      StoredCounts settle(Connection connection, boolean last) {
+      protected StoredCounts settle(Connection connection, boolean last) {
         // Counted as stored now: should the commit fail, the import stops and this session too.
         StoredCounts counts = written;
         written = StoredCounts.NONE;
