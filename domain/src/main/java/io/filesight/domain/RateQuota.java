@@ -53,6 +53,26 @@ public record RateQuota(List<RateLimit> limits) {
   }
 
   /**
+   * The earliest instant at which {@link #decide} admits a call, given the calls admitted so far;
+   * {@link Instant#MIN} when none of the limits is full. Admitting further calls can only move it
+   * later, so a call before it is rejected whatever else is admitted meanwhile.
+   *
+   * @param admitted times of admitted calls, oldest first
+   */
+  public Instant admitsFrom(List<Instant> admitted) {
+    Instant from = Instant.MIN;
+    for (RateLimit limit : limits) {
+      if (admitted.size() >= limit.calls()) {
+        Instant frees = admitted.get(admitted.size() - limit.calls()).plus(limit.window());
+        if (frees.isAfter(from)) {
+          from = frees;
+        }
+      }
+    }
+    return from;
+  }
+
+  /**
    * Decides a call at {@code now}, given the times of the calls admitted before it.
    *
    * @param admitted times of earlier admitted calls, oldest first; only the last {@link #memory()}

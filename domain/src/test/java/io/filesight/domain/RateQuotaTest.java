@@ -129,4 +129,19 @@ class RateQuotaTest {
     assertThat(quota.horizon()).isEqualTo(Duration.ofSeconds(3600));
     assertThat(quota.memory()).isEqualTo(1500);
   }
+
+  @Test
+  void admitsFromIsTheInstantDecideFirstAdmitsAndOnlyMovesLaterAsCallsAreAdmitted() {
+    List<Instant> history = calls(100, 10);
+    Instant from = quota.admitsFrom(history);
+
+    assertThat(from).isEqualTo(T0.plusSeconds(60));
+    assertThat(quota.decide(history, from.minusNanos(1)))
+        .isInstanceOf(QuotaDecision.Rejected.class);
+    assertThat(quota.decide(history, from)).isInstanceOf(QuotaDecision.Admitted.class);
+    assertThat(quota.admitsFrom(calls(99, 10))).isEqualTo(Instant.MIN);
+
+    history.add(T0.plusSeconds(61));
+    assertThat(quota.admitsFrom(history)).isAfterOrEqualTo(from);
+  }
 }

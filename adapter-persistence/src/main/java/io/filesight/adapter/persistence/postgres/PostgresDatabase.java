@@ -140,6 +140,11 @@ public final class PostgresDatabase implements Database {
     connection.setNetworkTimeout(Runnable::run, 0);
   }
 
+  /** The settings this pool was made with. */
+  PostgresSettings settings() {
+    return settings;
+  }
+
   /** A connection of the pool, for the adapters of this package. */
   Connection connection() throws SQLException {
     if (!migrated) {
