@@ -10,6 +10,7 @@ import io.filesight.adapter.http.HttpSettings;
 import io.filesight.adapter.http.UnknownFileAnswer;
 import io.filesight.application.port.in.ImportListener;
 import io.filesight.application.port.in.ImportOptions;
+import io.filesight.bootstrap.config.DatabaseLocation;
 import io.filesight.bootstrap.lifecycle.FilesightServer;
 import io.filesight.bootstrap.lifecycle.FilesightStore;
 import io.filesight.bootstrap.lifecycle.ServerSettings;
@@ -26,13 +27,17 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One real request through the whole hexagon: real server on port 0, a SQLite file with a few
- * machines, sightings and an access configuration, a generated key and signed tokens.
+ * One real request through the whole hexagon: real server on port 0, a database with a few
+ * machines, sightings and an access configuration imported as {@code filesight import} does, a
+ * generated key and signed tokens. Run on each engine: the answers, the access matrix included, are
+ * the same on both.
  */
-class EndToEndTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EndToEndContract {
   static final String TENANT = "0f0e0d0c-0b0a-0908-0706-050403020100";
   static final String SHA1 = "1e5bc9d7e413ddd7902c2932e418702b84d0cc07";
   static final String SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -49,10 +54,34 @@ class EndToEndTest {
   static final String LAB_USERS = "11111111-0000-0000-0000-000000000002";
   static final String NO_ROLE_USERS = "11111111-0000-0000-0000-000000000003";
 
-  @TempDir static Path dir;
-  static FilesightServer server;
-  static DevelopmentTokens tokens;
-  static final HttpClient http = HttpClient.newHttpClient();
+  FilesightServer server;
+  DevelopmentTokens tokens;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  /**
+   * A test server's settings: loopback, any free port, tokens of {@code tenant} signed by the keys
+   * of {@code jwks}, {@code cachedMachines} machines kept per cache.
+   */
+  static ServerSettings serverSettings(
+      DatabaseLocation database, String tenant, Path jwks, int cachedMachines) {
+    return new ServerSettings(
+        database,
+        Duration.ofSeconds(30),
+        new TokenSettings(
+            tenant, TokenSettings.DEFAULT_AUDIENCES, JwksSource.file(jwks), Duration.ofSeconds(60)),
+        new HttpSettings(
+            "127.0.0.1",
+            0,
+            Optional.empty(),
+            UnknownFileAnswer.NOT_FOUND,
+            false,
+            Duration.ofSeconds(5),
+            cachedMachines),
+        cachedMachines);
+  }
+
+  /** The database the server imports into and serves, fresh for this class. */
+  abstract DatabaseLocation database(Path dir);
 
   static String machine(String id, long group, String groupName, String name) {
     String groupJson = groupName == null ? "null" : "\"" + groupName + "\"";
@@ -73,7 +102,7 @@ class EndToEndTest {
   }
 
   @BeforeAll
-  static void startServer() throws IOException {
+  void startServer(@TempDir Path dir) throws IOException {
     Path keys = dir.resolve("keys");
     DevelopmentKeys.generate(keys);
     tokens = new DevelopmentTokens(DevelopmentKeys.load(keys));
@@ -113,8 +142,8 @@ class EndToEndTest {
             + "\",\""
             + LAB_USERS
             + "\"]}]}");
-    Path database = dir.resolve("filesight.db");
-    try (FilesightStore store = FilesightStore.open(database)) {
+    DatabaseLocation database = database(dir);
+    try (FilesightStore store = FilesightStore.open(database, Duration.ofSeconds(30))) {
       store.importMachines(machines, ImportOptions.defaults(), ImportListener.silent());
       store.importObservations(observations, ImportOptions.defaults(), ImportListener.silent());
       store.replaceAccess(access);
@@ -122,42 +151,30 @@ class EndToEndTest {
 
     server =
         FilesightServer.start(
-            new ServerSettings(
+            serverSettings(
                 database,
-                false,
-                new TokenSettings(
-                    TENANT,
-                    TokenSettings.DEFAULT_AUDIENCES,
-                    JwksSource.file(keys.resolve("jwks.json")),
-                    Duration.ofSeconds(60)),
-                new HttpSettings(
-                    "127.0.0.1",
-                    0,
-                    Optional.empty(),
-                    UnknownFileAnswer.NOT_FOUND,
-                    false,
-                    Duration.ofSeconds(5),
-                    ServerSettings.defaultCachedMachines()),
+                TENANT,
+                keys.resolve("jwks.json"),
                 ServerSettings.defaultCachedMachines()));
   }
 
   @AfterAll
-  static void stopServer() {
+  void stopServer() {
     if (server != null) {
       server.close();
     }
   }
 
-  static String appToken(String appId, String... roles) {
+  String appToken(String appId, String... roles) {
     return tokens.application(TENANT, appId, List.of(roles), Duration.ofMinutes(10));
   }
 
-  static String userToken(String user, List<String> scopes, String... groups) {
+  String userToken(String user, List<String> scopes, String... groups) {
     return tokens.delegated(
         TENANT, "delegated-app-" + user, user, scopes, List.of(groups), Duration.ofMinutes(10));
   }
 
-  static HttpResponse<String> get(String fileId, String token) throws Exception {
+  HttpResponse<String> get(String fileId, String token) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + server.port() + "/api/files/" + fileId + "/machines"));
