@@ -155,7 +155,8 @@ public final class JdbiAccessDirectory implements AccessDirectory, AccessConfigu
     }
   }
 
-  private static AccessConfiguration read(Handle handle) {
+  /** The configuration stored, in the caller's transaction. */
+  static AccessConfiguration read(Handle handle) {
     boolean configured =
         handle.createQuery("SELECT configured FROM access_state").mapTo(Boolean.class).one();
     if (!configured) {

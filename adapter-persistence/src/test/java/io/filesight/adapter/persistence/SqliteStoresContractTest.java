@@ -4,9 +4,12 @@ import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import io.filesight.adapter.persistence.sqlite.SqliteObservationStore;
 import io.filesight.application.contract.MachineStoreContract;
 import io.filesight.application.contract.ObservationStoreContract;
+import io.filesight.application.contract.StoreContentsContract;
+import io.filesight.application.port.out.AccessConfigurationStore;
 import io.filesight.application.port.out.MachineRepository;
 import io.filesight.application.port.out.MachineStore;
 import io.filesight.application.port.out.ObservationStore;
+import io.filesight.application.port.out.StoreContents;
 import io.filesight.domain.Machine;
 import io.filesight.domain.MachineId;
 import java.nio.file.Files;
@@ -144,6 +147,41 @@ class SqliteStoresContractTest {
         @Override
         public Object snapshot() {
           return SqliteStoresContractTest.snapshot(database);
+        }
+
+        @Override
+        public void close() {
+          database.close();
+        }
+      };
+    }
+  }
+
+  @Nested
+  class Contents extends StoreContentsContract {
+    @Override
+    protected Fixture newFixture() {
+      SqliteDatabase database = freshDatabase();
+      JdbiAccessDirectory access = new JdbiAccessDirectory(database);
+      return new Fixture() {
+        @Override
+        public MachineStore machines() {
+          return new JdbcMachineStore(database);
+        }
+
+        @Override
+        public ObservationStore observations() {
+          return new SqliteObservationStore(database);
+        }
+
+        @Override
+        public AccessConfigurationStore access() {
+          return access;
+        }
+
+        @Override
+        public StoreContents contents() {
+          return JdbcStoreContents.open(database);
         }
 
         @Override

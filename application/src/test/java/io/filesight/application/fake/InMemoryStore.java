@@ -5,7 +5,9 @@ import io.filesight.application.port.out.MachineRepository;
 import io.filesight.application.port.out.MachineSlice;
 import io.filesight.application.port.out.MachineStore;
 import io.filesight.application.port.out.ObservationStore;
+import io.filesight.application.port.out.StoreContents;
 import io.filesight.application.port.out.StoredCounts;
+import io.filesight.domain.AccessConfiguration;
 import io.filesight.domain.FileHash;
 import io.filesight.domain.GroupScope;
 import io.filesight.domain.Machine;
@@ -154,6 +156,95 @@ public final class InMemoryStore implements MachineRepository {
   /** This store as the out-port observation imports write to. */
   public ObservationStore observationStore() {
     return () -> new Session<Observation>(this::store);
+  }
+
+  /**
+   * What this store and {@code access} hold, as a copy reads it: a snapshot taken now, so that
+   * later writes are not seen.
+   */
+  public synchronized StoreContents contents(InMemoryAccessDirectory access) {
+    List<Machine> machineRows = new ArrayList<>(new TreeMap<>(machines).values());
+    List<List<Observation>> observationRows = new ArrayList<>();
+    new TreeMap<>(sightings)
+        .forEach(
+            (sha1, spans) -> {
+              FileDetails file = files.get(sha1);
+              spans.forEach(
+                  (machine, span) -> {
+                    List<Observation> row = new ArrayList<>();
+                    row.add(observation(sha1, file, machine, span.first()));
+                    if (span.last() != null && !span.last().equals(span.first())) {
+                      row.add(observation(sha1, file, machine, span.last()));
+                    }
+                    observationRows.add(row);
+                  });
+            });
+    AccessConfiguration configuration = access.accessConfiguration();
+    return new StoreContents() {
+      @Override
+      public String name() {
+        return "memory";
+      }
+
+      @Override
+      public Rows<Machine> machines() {
+        return rows(machineRows.stream().map(List::of).toList());
+      }
+
+      @Override
+      public Rows<Observation> observations() {
+        return rows(observationRows);
+      }
+
+      @Override
+      public Optional<AccessConfiguration> accessConfiguration() {
+        return configuration.configured() ? Optional.of(configuration) : Optional.empty();
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private static Observation observation(
+      String sha1, FileDetails file, MachineId machine, Instant at) {
+    return new Observation(
+        FileHash.parse(sha1),
+        file.sha256() == null ? null : FileHash.parse(file.sha256()),
+        file.md5() == null ? null : FileHash.parse(file.md5()),
+        file.name(),
+        machine,
+        at);
+  }
+
+  /** Rows of one or more values each. */
+  private static <T> StoreContents.Rows<T> rows(List<List<T>> rows) {
+    return new StoreContents.Rows<>() {
+      private int row;
+      private int value;
+
+      @Override
+      public T next() {
+        while (row < rows.size() && value == rows.get(row).size()) {
+          row++;
+          value = 0;
+        }
+        return row == rows.size() ? null : rows.get(row).get(value++);
+      }
+
+      @Override
+      public long rowsRead() {
+        return row;
+      }
+
+      @Override
+      public long rowsTotal() {
+        return rows.size();
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   /** The smallest SHA-1 of a file with this SHA-256 or MD5, as the SQLite store answers. */

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       DemoCommand.class,
       ImportCommand.class,
+      CopyCommand.class,
       GenerateCommand.class,
       TokenCommand.class,
       KeygenCommand.class

@@ -8,7 +8,6 @@ import io.filesight.application.port.in.ImportSummary;
 import io.filesight.application.port.in.RejectedRecord;
 import io.filesight.bootstrap.config.DatabaseLocation;
 import io.filesight.bootstrap.config.DatabaseSetting;
-import io.filesight.bootstrap.config.Settings;
 import io.filesight.bootstrap.lifecycle.FilesightStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -58,25 +57,12 @@ public final class ImportCommand implements Runnable {
                 + " password as for serve).")
     String db;
 
-    @Option(
-        names = "--db-wait",
-        paramLabel = "DURATION",
-        defaultValue = "60s",
-        description =
-            "How long to wait for a PostgreSQL server that cannot be reached yet (default"
-                + " ${DEFAULT-VALUE}).")
-    String dbWait;
+    @Mixin WritingOptions writing;
 
     @Option(
         names = "--strict",
         description = "Fail the whole import, writing nothing, at the first bad record.")
     boolean strict;
-
-    @Option(
-        names = "--batch-size",
-        defaultValue = "" + ImportOptions.DEFAULT_BATCH_SIZE,
-        description = "Records per transaction (default ${DEFAULT-VALUE}).")
-    int batchSize;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to import.")
     Path file;
@@ -92,10 +78,8 @@ public final class ImportCommand implements Runnable {
     @Override
     public Integer call() {
       DatabaseLocation database = DatabaseSetting.of(spec, arguments.db, false);
-      Duration wait = Settings.duration("--db-wait", arguments.dbWait);
-      if (arguments.batchSize < 1) {
-        throw Settings.invalid("--batch-size", arguments.batchSize, "must be 1 or more");
-      }
+      Duration wait = arguments.writing.databaseWait();
+      ImportOptions options = arguments.writing.importOptions(arguments.strict);
       if (!Files.isReadable(arguments.file)) {
         throw new io.filesight.bootstrap.config.ConfigurationException(
             arguments.file + ": no readable file there");
@@ -108,12 +92,7 @@ public final class ImportCommand implements Runnable {
         database = new DatabaseLocation.SqliteFile(file.file(), true);
       }
       try (FilesightStore store = FilesightStore.open(database, wait)) {
-        ImportSummary summary =
-            run(
-                store,
-                arguments.file,
-                new ImportOptions(arguments.strict, arguments.batchSize),
-                progress);
+        ImportSummary summary = run(store, arguments.file, options, progress);
         progress.finish();
         out.printf(
             Locale.ROOT,

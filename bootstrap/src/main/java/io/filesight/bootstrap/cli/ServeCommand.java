@@ -57,6 +57,15 @@ public final class ServeCommand implements Callable<Integer> {
   String dbWait;
 
   @Option(
+      names = "--db-pool",
+      paramLabel = "N",
+      defaultValue = "" + DatabaseSetting.DEFAULT_POOL_SIZE,
+      description =
+          "PostgreSQL connections this instance keeps (default ${DEFAULT-VALUE}); the server's"
+              + " max_connections must hold every instance's, plus imports'.")
+  int dbPool;
+
+  @Option(
       names = "--create",
       description =
           "Create the SQLite database when the file does not exist (default: refuse to start).")
@@ -127,6 +136,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   ServerSettings settings() {
     DatabaseLocation database = DatabaseSetting.of(spec, db, create);
+    database = database.withPoolSize(Settings.atLeast("--db-pool", dbPool, 1));
     Settings.oneOf("--log-format", logFormat, "text", "json");
     UnknownFileAnswer unknown =
         UnknownFileAnswer.fromConfigValue(

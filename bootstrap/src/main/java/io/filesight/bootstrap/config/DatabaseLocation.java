@@ -1,6 +1,8 @@
 package io.filesight.bootstrap.config;
 
 import io.filesight.adapter.persistence.postgres.PostgresSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -12,6 +14,15 @@ public sealed interface DatabaseLocation {
 
   /** Names the database without credentials, for messages. */
   String describe();
+
+  /**
+   * Whether {@code other} surely names this same database: the same file, or the same URL (two host
+   * names of one server are not recognised).
+   */
+  boolean sameAs(DatabaseLocation other);
+
+  /** This database reached through {@code connections} pooled connections (PostgreSQL only). */
+  DatabaseLocation withPoolSize(int connections);
 
   /**
    * An embedded SQLite file.
@@ -27,6 +38,27 @@ public sealed interface DatabaseLocation {
     public String describe() {
       return file.toString();
     }
+
+    /** One writer and a few readers, whatever is asked: SQLite has one writer at a time. */
+    @Override
+    public DatabaseLocation withPoolSize(int connections) {
+      return this;
+    }
+
+    @Override
+    public boolean sameAs(DatabaseLocation other) {
+      if (!(other instanceof SqliteFile that)) {
+        return false;
+      }
+      Path mine = file.toAbsolutePath().normalize();
+      Path theirs = that.file.toAbsolutePath().normalize();
+      try {
+        return mine.equals(theirs)
+            || (Files.exists(mine) && Files.exists(theirs) && Files.isSameFile(mine, theirs));
+      } catch (IOException e) {
+        return false;
+      }
+    }
   }
 
   /** A PostgreSQL database, its URL without credentials. */
@@ -38,6 +70,16 @@ public sealed interface DatabaseLocation {
     @Override
     public String describe() {
       return settings.url();
+    }
+
+    @Override
+    public DatabaseLocation withPoolSize(int connections) {
+      return new Postgres(settings.withPoolSize(connections));
+    }
+
+    @Override
+    public boolean sameAs(DatabaseLocation other) {
+      return other instanceof Postgres that && settings.url().equals(that.settings.url());
     }
 
     @Override

@@ -18,6 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * can show the password.
  */
 public final class DatabaseSetting {
+  /** PostgreSQL connections an instance keeps unless told otherwise. */
+  public static final int DEFAULT_POOL_SIZE = PostgresSettings.DEFAULT_POOL_SIZE;
+
   private static final String POSTGRES = "jdbc:postgresql:";
 
   private DatabaseSetting() {}
@@ -28,6 +31,12 @@ public final class DatabaseSetting {
    * ({@code db-user}, {@code db-password}).
    */
   public static DatabaseLocation of(CommandSpec spec, String value, boolean createIfMissing) {
+    return of(spec, "--db", value, createIfMissing);
+  }
+
+  /** The database that the command's option {@code option} names, as {@link #of} reads it. */
+  public static DatabaseLocation of(
+      CommandSpec spec, String option, String value, boolean createIfMissing) {
     String user = null;
     String password = null;
     if (spec.commandLine().getDefaultValueProvider()
@@ -35,7 +44,7 @@ public final class DatabaseSetting {
       user = defaults.unflagged("db-user");
       password = defaults.unflagged("db-password");
     }
-    return parse(value, createIfMissing, user, password);
+    return parse(option, value, createIfMissing, user, password);
   }
 
   /**
@@ -48,7 +57,13 @@ public final class DatabaseSetting {
    */
   public static DatabaseLocation parse(
       String value, boolean createIfMissing, String user, String password) {
-    String text = Settings.required("--db", value).strip();
+    return parse("--db", value, createIfMissing, user, password);
+  }
+
+  /** The database {@code value}, given as the option {@code option}, names. */
+  public static DatabaseLocation parse(
+      String option, String value, boolean createIfMissing, String user, String password) {
+    String text = Settings.required(option, value).strip();
     if (text.regionMatches(true, 0, POSTGRES, 0, POSTGRES.length())) {
       if (createIfMissing) {
         throw new ConfigurationException(
@@ -56,11 +71,11 @@ public final class DatabaseSetting {
                 + ": applies to a SQLite file only; create the PostgreSQL database with"
                 + " createdb or CREATE DATABASE");
       }
-      return postgres(text, user, password);
+      return postgres(option, text, user, password);
     }
     if (text.regionMatches(true, 0, "jdbc:", 0, 5)) {
       throw new ConfigurationException(
-          Settings.describe("--db")
+          Settings.describe(option)
               + ": invalid value '"
               + withoutQuery(text)
               + "': a SQLite file path or a jdbc:postgresql: URL");
@@ -68,7 +83,8 @@ public final class DatabaseSetting {
     return new DatabaseLocation.SqliteFile(Path.of(text), createIfMissing);
   }
 
-  private static DatabaseLocation postgres(String url, String user, String password) {
+  private static DatabaseLocation postgres(
+      String option, String url, String user, String password) {
     String rest = url.substring(POSTGRES.length());
     int query = rest.indexOf('?');
     String target = query < 0 ? rest : rest.substring(0, query);
@@ -117,7 +133,7 @@ public final class DatabaseSetting {
               urlPassword != null ? urlPassword : password));
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException(
-          Settings.describe("--db") + ": invalid value '" + clean + "': " + e.getMessage());
+          Settings.describe(option) + ": invalid value '" + clean + "': " + e.getMessage());
     }
   }
 

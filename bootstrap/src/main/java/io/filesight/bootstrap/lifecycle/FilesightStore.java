@@ -1,11 +1,19 @@
 package io.filesight.bootstrap.lifecycle;
 
 import com.google.inject.Guice;
+import com.google.inject.Injector;
 import io.filesight.adapter.imports.DefenderFiles;
+import io.filesight.adapter.persistence.JdbcStoreContents;
+import io.filesight.application.port.in.CopyStore;
+import io.filesight.application.port.in.CopySummary;
 import io.filesight.application.port.in.ImportFailedException;
 import io.filesight.application.port.in.ImportListener;
+import io.filesight.application.port.in.ImportMachines;
+import io.filesight.application.port.in.ImportObservations;
 import io.filesight.application.port.in.ImportOptions;
 import io.filesight.application.port.in.ImportSummary;
+import io.filesight.application.port.in.ReplaceAccessConfiguration;
+import io.filesight.application.service.CopyStoreService;
 import io.filesight.bootstrap.config.DatabaseLocation;
 import io.filesight.bootstrap.wiring.ImportModule;
 import io.filesight.bootstrap.wiring.PersistenceModule;
@@ -19,11 +27,13 @@ import java.time.Duration;
  */
 public final class FilesightStore implements AutoCloseable {
   private final StoreEngine store;
+  private final Injector imports;
   private final DefenderFiles files;
 
-  private FilesightStore(StoreEngine store, DefenderFiles files) {
+  private FilesightStore(StoreEngine store, Injector imports) {
     this.store = store;
-    this.files = files;
+    this.imports = imports;
+    this.files = imports.getInstance(DefenderFiles.class);
   }
 
   /** Opens the SQLite file at {@code file}, created when missing (the first import makes it). */
@@ -38,13 +48,17 @@ public final class FilesightStore implements AutoCloseable {
    * @throws io.filesight.application.port.out.StoreUnavailableException when it cannot be opened
    */
   public static FilesightStore open(DatabaseLocation location, Duration wait) {
-    StoreEngine store = StoreEngine.open(location);
+    return open(location, wait, "--db");
+  }
+
+  /** Opens the database as {@link #open(DatabaseLocation, Duration)}, naming {@code setting}. */
+  public static FilesightStore open(DatabaseLocation location, Duration wait, String setting) {
+    StoreEngine store = StoreEngine.open(location, setting);
     try {
       store.awaitReady(wait);
-      DefenderFiles files =
-          Guice.createInjector(store.module(), new PersistenceModule(0), new ImportModule())
-              .getInstance(DefenderFiles.class);
-      return new FilesightStore(store, files);
+      return new FilesightStore(
+          store,
+          Guice.createInjector(store.module(), new PersistenceModule(0), new ImportModule()));
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -77,6 +91,37 @@ public final class FilesightStore implements AutoCloseable {
    */
   public ImportSummary replaceAccess(Path file) {
     return files.access(file);
+  }
+
+  /**
+   * Copies everything the database at {@code from} holds into the one at {@code to}, through the
+   * imports (see {@link CopyStore}). {@code from} is opened first, as every command opens a
+   * database (migrated to this build's schema), and read in one snapshot; {@code to} is opened, and
+   * a SQLite file created, only once {@code from} is open.
+   *
+   * @throws io.filesight.bootstrap.config.ConfigurationException when either setting cannot work,
+   *     naming {@code --from} or {@code --to}
+   * @throws ImportFailedException naming the database that failed
+   */
+  public static CopySummary copy(
+      DatabaseLocation from,
+      DatabaseLocation to,
+      Duration wait,
+      ImportOptions options,
+      ImportListener listener) {
+    try (StoreEngine source = StoreEngine.open(from, "--from")) {
+      source.awaitReady(wait);
+      try (JdbcStoreContents contents = JdbcStoreContents.open(source.database());
+          FilesightStore target = open(to, wait, "--to")) {
+        CopyStore copy =
+            new CopyStoreService(
+                contents,
+                target.imports.getInstance(ImportMachines.class),
+                target.imports.getInstance(ImportObservations.class),
+                target.imports.getInstance(ReplaceAccessConfiguration.class));
+        return copy.copy(options, listener);
+      }
+    }
   }
 
   @Override

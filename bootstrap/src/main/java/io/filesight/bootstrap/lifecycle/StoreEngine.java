@@ -27,10 +27,12 @@ final class StoreEngine implements AutoCloseable {
 
   private final Database database;
   private final Module module;
+  private final String setting;
 
-  private StoreEngine(Database database, Module module) {
+  private StoreEngine(Database database, Module module, String setting) {
     this.database = database;
     this.module = module;
+    this.setting = setting;
   }
 
   /**
@@ -40,16 +42,21 @@ final class StoreEngine implements AutoCloseable {
    * @throws ConfigurationException when the setting cannot work (a newer schema)
    */
   static StoreEngine open(DatabaseLocation location) {
+    return open(location, "--db");
+  }
+
+  /** Opens the database as {@link #open(DatabaseLocation)}, naming {@code setting} in errors. */
+  static StoreEngine open(DatabaseLocation location, String setting) {
     try {
       if (location instanceof DatabaseLocation.SqliteFile file) {
         SqliteDatabase sqlite = SqliteDatabase.open(file.file(), file.createIfMissing());
-        return new StoreEngine(sqlite, new SqliteModule(sqlite));
+        return new StoreEngine(sqlite, new SqliteModule(sqlite), setting);
       }
       PostgresDatabase postgres =
           PostgresDatabase.create(((DatabaseLocation.Postgres) location).settings());
-      return new StoreEngine(postgres, new PostgresModule(postgres));
+      return new StoreEngine(postgres, new PostgresModule(postgres), setting);
     } catch (DatabaseConfigurationException e) {
-      throw new ConfigurationException(Settings.describe("--db") + ": " + e.getMessage(), e);
+      throw new ConfigurationException(Settings.describe(setting) + ": " + e.getMessage(), e);
     }
   }
 
@@ -83,7 +90,7 @@ final class StoreEngine implements AutoCloseable {
         LOG.info("database {} ready", postgres.name());
         return;
       } catch (DatabaseConfigurationException e) {
-        throw new ConfigurationException(Settings.describe("--db") + ": " + e.getMessage(), e);
+        throw new ConfigurationException(Settings.describe(setting) + ": " + e.getMessage(), e);
       } catch (DatabaseUnavailableException e) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {

@@ -236,6 +236,33 @@ class ServeConfigurationTest {
   }
 
   @Test
+  void thePoolSizeIsSixteenConnectionsUnlessDbPoolSaysOtherwise() {
+    PostgresSettings byDefault =
+        ((DatabaseLocation.Postgres) settings("--db", "jdbc:postgresql://db/x").database())
+            .settings();
+    PostgresSettings four =
+        ((DatabaseLocation.Postgres)
+                settings("--db", "jdbc:postgresql://db/x", "--db-pool", "4").database())
+            .settings();
+
+    assertThat(byDefault.poolSize()).isEqualTo(16);
+    assertThat(four.poolSize()).isEqualTo(4);
+    String[] none =
+        run(
+            "serve",
+            "--db",
+            "jdbc:postgresql://db/x",
+            "--db-pool",
+            "0",
+            "--jwks",
+            jwks.toString(),
+            "--tenant",
+            "t");
+    assertThat(none[0]).isEqualTo("2");
+    assertThat(none[1]).contains("--db-pool");
+  }
+
+  @Test
   void theUserAndPasswordComeFromTheEnvironmentOrTheConfigFileNeverAFlag() throws IOException {
     environment.put("FILESIGHT_DB_PASSWORD", "from-environment");
     Path config =

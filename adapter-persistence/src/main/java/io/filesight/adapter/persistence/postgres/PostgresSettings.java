@@ -53,6 +53,11 @@ public record PostgresSettings(
         DEFAULT_STATEMENT_TIMEOUT);
   }
 
+  /** These settings with {@code poolSize} connections per instance. */
+  public PostgresSettings withPoolSize(int poolSize) {
+    return new PostgresSettings(url, user, password, poolSize, connectionTimeout, statementTimeout);
+  }
+
   /** Never the password. */
   @Override
   public String toString() {

@@ -1,6 +1,7 @@
 package io.filesight.adapter.persistence.postgres;
 
 import io.filesight.adapter.persistence.JdbcMachineStore;
+import io.filesight.adapter.persistence.JdbcStoreContents;
 import io.filesight.adapter.persistence.JdbiAccessDirectory;
 import io.filesight.adapter.persistence.JdbiMachineRepository;
 import io.filesight.adapter.persistence.MachineColumnsReader;
@@ -9,6 +10,7 @@ import io.filesight.application.contract.MachineRepositoryContract;
 import io.filesight.application.contract.MachineStoreContract;
 import io.filesight.application.contract.ObservationStoreContract;
 import io.filesight.application.contract.QuotaLedgerContract;
+import io.filesight.application.contract.StoreContentsContract;
 import io.filesight.application.port.out.AccessConfigurationStore;
 import io.filesight.application.port.out.AccessDirectory;
 import io.filesight.application.port.out.ImportSession;
@@ -16,6 +18,7 @@ import io.filesight.application.port.out.MachineRepository;
 import io.filesight.application.port.out.MachineStore;
 import io.filesight.application.port.out.ObservationStore;
 import io.filesight.application.port.out.QuotaLedger;
+import io.filesight.application.port.out.StoreContents;
 import io.filesight.domain.FileHash;
 import io.filesight.domain.Machine;
 import io.filesight.domain.MachineId;
@@ -175,6 +178,36 @@ class PostgresContractsTest {
     try (ImportSession<Observation> session = store.beginImport()) {
       session.append(observations);
       session.commit(true);
+    }
+  }
+
+  @Nested
+  class Contents extends StoreContentsContract {
+    @Override
+    protected Fixture newFixture() {
+      PostgresDatabase database = database();
+      JdbiAccessDirectory access = new JdbiAccessDirectory(database);
+      return new Fixture() {
+        @Override
+        public MachineStore machines() {
+          return new JdbcMachineStore(database);
+        }
+
+        @Override
+        public ObservationStore observations() {
+          return new PostgresObservationStore(database);
+        }
+
+        @Override
+        public AccessConfigurationStore access() {
+          return access;
+        }
+
+        @Override
+        public StoreContents contents() {
+          return JdbcStoreContents.open(database);
+        }
+      };
     }
   }
 }
