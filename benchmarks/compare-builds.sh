@@ -9,7 +9,10 @@
 #   Environment: STORE (default: this checkout's benchmarks/target/run/stores/10M), or STORE_A and
 #   STORE_B when the builds keep different schemas (the same data imported by each build), WARM
 #   (seconds of warm-up per server, default 45), JAVA_A / JAVA_B (extra JVM options per server),
-#   TARGET (filesight or bare, default filesight). Needs wrk.
+#   TARGET (filesight or bare, default filesight), ARGS_A / ARGS_B (extra BenchmarkServer arguments
+#   per server, e.g. --db jdbc:postgresql://... --ledger memory), PG_DATA (a PostgreSQL data
+#   directory: its processes' CPU then counts with each server's, for servers on that database).
+#   DIR_A and DIR_B may be the same checkout. Needs wrk.
 set -euo pipefail
 [[ $# -ge 2 ]] || { echo "usage: $0 DIR_A DIR_B [ROUNDS] [SECONDS]" >&2; exit 2; }
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -31,14 +34,15 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 classpath() { echo "$1/benchmarks/target/classes:$(tr '\n' ':' < "$1/benchmarks/target/classpath.txt")"; }
 java -jar "$DIR_B/bootstrap/target/filesight.jar" keygen --out "$WORK/keys" > /dev/null
 declare -A PID DIR=([A]="$DIR_A" [B]="$DIR_B") OPTS=([A]="${JAVA_A:-}" [B]="${JAVA_B:-}") URL
-declare -A STORES=([A]="$STORE_A" [B]="$STORE_B")
+declare -A STORES=([A]="$STORE_A" [B]="$STORE_B") ARGS=([A]="${ARGS_A:-}" [B]="${ARGS_B:-}")
 stop() { kill "${PID[@]}" 2>/dev/null || true; sleep 2; kill -9 "${PID[@]}" 2>/dev/null || true; }
 trap stop EXIT
 for x in A B; do
   # shellcheck disable=SC2086 # JAVA_A/JAVA_B hold several options
+  # shellcheck disable=SC2086 # ARGS_A/ARGS_B hold several arguments
   java -Xmx256m -XX:+UseG1GC ${OPTS[$x]} -cp "$(classpath "${DIR[$x]}")" \
     io.filesight.benchmarks.BenchmarkServer --store "${STORES[$x]}" --keys "$WORK/keys" --tenant "$TENANT" \
-    --ports "$WORK/ports-$x" > "$WORK/server-$x.txt" 2>&1 &
+    --ports "$WORK/ports-$x" ${ARGS[$x]} > "$WORK/server-$x.txt" 2>&1 &
   PID[$x]=$!
 done
 for x in A B; do
@@ -53,7 +57,14 @@ load() { # server seconds
   FILES="$STORE_B/files.txt" TOKENS="$WORK/tokens.txt" THREADS=2 wrk -t2 -c64 -d"$2s" --timeout 10s \
     -s "$BENCH/wrk-requests.lua" "${URL[$1]}" > "$WORK/wrk.txt"
 }
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/${PID[$1]}/stat"; }
+pg_ticks() { # the cluster's CPU: the postmaster with its ended children, and the live ones
+  [[ -n ${PG_DATA:-} ]] || { echo 0; return; }
+  local postmaster; postmaster=$(head -1 "$PG_DATA/postmaster.pid")
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat"
+    for child in $(pgrep -P "$postmaster"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true; done
+  } | awk '{ t += $1 } END { print t + 0 }'
+}
+cpu_ticks() { echo $(( $(awk '{ print $14 + $15 }' "/proc/${PID[$1]}/stat") + $(pg_ticks) )); }
 for x in A B; do load "$x" "${WARM:-45}"; done
 for round in $(seq 1 "$ROUNDS"); do
   for x in A B; do

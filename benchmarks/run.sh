@@ -3,22 +3,29 @@
 # same run, the ratio, the target and whether it is met. Writes the table and the machine into
 # BENCHMARKS.md (between the results markers).
 #
-# Usage: benchmarks/run.sh [--quick | --import]
-#   full:     stores of 10k / 1M / 10M observations (100k machines in the largest), ~8 min on 2 cores
-#   --quick:  stores of 10k / 100k / 1M observations (20k machines), short runs, ~3 min
-#   --import: benchmark 6 alone, as the full run measures it (the 10M store and its baseline), and
-#             its ratio printed instead of written to BENCHMARKS.md, ~4 min
+# Usage: benchmarks/run.sh [--quick | --import] [--postgres]
+#   full:       stores of 10k / 1M / 10M observations (100k machines in the largest), ~8 min on 2 cores
+#   --quick:    stores of 10k / 100k / 1M observations (20k machines), short runs, ~3 min
+#   --import:   benchmark 6 alone, as the full run measures it (the 10M store and its baseline), and
+#               its ratio printed instead of written to BENCHMARKS.md, ~4 min
+#   --postgres: the PostgreSQL column instead: the largest store (reused when a run left it) copied
+#               into a local PostgreSQL cluster this script starts (the Debian package's binaries,
+#               installed when missing); written to BENCHMARKS.md's PostgreSQL section, ~15 min
 # Environment: BENCH_DIR (default benchmarks/target/run) holds the data, logs and raw results;
 # every loop below is bounded in count and time, and everything listens on 127.0.0.1 only.
 set -euo pipefail
 
 MODE=full
 IMPORT_ONLY=no
-if [[ "${1:-}" == "--quick" ]]; then MODE=quick; elif [[ "${1:-}" == "--import" ]]; then
-  IMPORT_ONLY=yes
-elif [[ -n "${1:-}" ]]; then
-  echo "usage: $0 [--quick | --import]" >&2; exit 2
-fi
+POSTGRES=no
+for argument in "$@"; do
+  case $argument in
+    --quick) MODE=quick ;;
+    --import) IMPORT_ONLY=yes ;;
+    --postgres) POSTGRES=yes ;;
+    *) echo "usage: $0 [--quick | --import] [--postgres]" >&2; exit 2 ;;
+  esac
+done
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BENCH="$ROOT/benchmarks"
 WORK="${BENCH_DIR:-$BENCH/target/run}"
@@ -60,6 +67,15 @@ need_package() { # command, Debian package
 }
 HAVE_WRK=yes; need_package wrk wrk || HAVE_WRK=no
 HAVE_SQLITE=yes; need_package sqlite3 sqlite3 || HAVE_SQLITE=no
+if [[ $POSTGRES == yes ]]; then
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+  if [[ -z $PGBIN ]]; then
+    need_package /usr/lib/postgresql/15/bin/initdb postgresql || true
+    PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+  fi
+  [[ -n $PGBIN ]] && command -v psql >/dev/null || {
+    echo "PostgreSQL is missing (Debian package postgresql) and cannot be installed here" >&2; exit 1; }
+fi
 command -v java >/dev/null && command -v mvn >/dev/null || { echo "java and mvn are required" >&2; exit 1; }
 
 # --- build -------------------------------------------------------------------------------------
@@ -84,6 +100,78 @@ stop_server() { # stops the server started last, waiting at most 30 s for it to 
 cleanup() { stop_server; }
 trap cleanup EXIT
 
+# --- steps the SQLite and PostgreSQL runs share ----------------------------------------------
+jmh() { # Class.method output param=value...
+  local benchmark=$1 output=$2; shift 2
+  local params=(); for param in "$@"; do params+=(-p "$param"); done
+  run_java org.openjdk.jmh.Main "$benchmark\$" "${JMH[@]}" -jvmArgs "-Xmx1g" "${params[@]}" \
+    -rf csv -rff "$output" >> "$WORK/logs/jmh.txt" 2>&1 || { tail -40 "$WORK/logs/jmh.txt"; exit 1; }
+}
+start_benchmark_server() { # extra BenchmarkServer arguments...
+  java -jar "$JAR" keygen --out "$WORK/keys" > /dev/null
+  rm -f "$WORK/ports"
+  java "${JAVA_SERVER_OPTS[@]}" -cp "$CP" io.filesight.benchmarks.BenchmarkServer --store "$BIG" \
+    --keys "$WORK/keys" --tenant "$TENANT" --ports "$WORK/ports" "$@" > "$WORK/logs/server.txt" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 600); do [[ -f $WORK/ports ]] && break; kill -0 $SERVER_PID || break; sleep 0.2; done
+  [[ -f $WORK/ports ]] || { tail -30 "$WORK/logs/server.txt"; echo "the benchmark server did not start" >&2; exit 1; }
+  FS_PORT=$(sed -n 's/^filesight=//p' "$WORK/ports"); BARE_PORT=$(sed -n 's/^bare=//p' "$WORK/ports")
+  FS="http://127.0.0.1:$FS_PORT"; BARE="http://127.0.0.1:$BARE_PORT"
+}
+mint() { # prefix count file
+  run_java io.filesight.benchmarks.MintTokens --keys "$WORK/keys" --tenant "$TENANT" \
+    --prefix "$1" --count "$2" --out "$3"
+}
+wrk_run() { # label url seconds tokens
+  FILES="$BIG/files.txt" TOKENS="$4" THREADS=2 \
+    wrk -t2 -c64 -d"$3s" --timeout 10s -s "$BENCH/wrk-requests.lua" "$2" > "$WORK/logs/wrk-$1.txt" 2>&1
+}
+wrk_record() { # label
+  local out="$WORK/logs/wrk-$1.txt"
+  awk '/Requests\/sec:/ { print "wrk.'"$1"'.rps=" $2 }' "$out"
+  awk '/Non-2xx or 3xx responses:/ { print "wrk.'"$1"'.non2xx=" $NF }' "$out"
+  awk -F'[ ,]+' '/Socket errors:/ { print "wrk.'"$1"'.errors=" $4 + $6 + $8 + $10 }' "$out"
+  grep -q 'Non-2xx' "$out" || echo "wrk.$1.non2xx=0"
+  grep -q 'Socket errors' "$out" || echo "wrk.$1.errors=0"
+}
+throughput() { # benchmark 3 against the running benchmark server
+  if [[ $HAVE_WRK == yes ]]; then
+    log "benchmark 3: wrk, 64 connections, ${WRK_SECONDS}s each (after ${WRK_WARM}s warm-up)"
+    mint wrk-bare 64 "$WORK/tokens-bare.txt"
+    wrk_run bare-warm "$BARE" "$WRK_WARM" "$WORK/tokens-bare.txt"
+    wrk_run bare "$BARE" "$WRK_SECONDS" "$WORK/tokens-bare.txt"
+    wrk_record bare | tee -a "$RESULTS"
+    # Spread filesight's calls so that no application exceeds 90 calls in the run (the quota is 100
+    # per minute): the bare route's rate bounds filesight's. Capped below the verified-token cache.
+    bare_rps=$(sed -n 's/^wrk.bare.rps=//p' "$RESULTS")
+    wrk_tokens=$(awk -v r="$bare_rps" -v s=$((WRK_WARM + WRK_SECONDS)) \
+      'BEGIN { n = int(r * s / 90) + 64; if (n > 9000) n = 9000; print n }')
+    log "minting $wrk_tokens application tokens for the filesight run"
+    mint wrk-app- "$wrk_tokens" "$WORK/tokens-wrk.txt"
+    echo "wrk.tokens=$wrk_tokens" >> "$RESULTS"
+    wrk_run filesight-warm "$FS" "$WRK_WARM" "$WORK/tokens-wrk.txt"
+    sleep 1
+    wrk_run filesight "$FS" "$WRK_SECONDS" "$WORK/tokens-wrk.txt"
+    wrk_record filesight | tee -a "$RESULTS"
+    echo "rss.benchmark_server_mb=$(awk '/VmRSS/ { print $2 / 1024 }' /proc/$SERVER_PID/status)" | tee -a "$RESULTS"
+  fi
+}
+latency() { # benchmark 4 against the running benchmark server
+  log "benchmark 4: open model, $LAT_RATE req/s for ${LAT_SECONDS}s (after ${LAT_WARM}s), bare then filesight"
+  # Round-robin over N tokens: each application gets 60 * rate / N calls per minute; keep it <= 60.
+  mint latency-app- $((LAT_RATE + 64)) "$WORK/tokens-latency.txt"
+  printf 'latency.rate=%s\nlatency.seconds=%s\nlatency.bare_seconds=%s\n' "$LAT_RATE" "$LAT_SECONDS" \
+    "$BARE_LAT_SECONDS" >> "$RESULTS"
+  # The bare route first: a saturated filesight would leave queued requests behind in the process.
+  for target in bare filesight; do
+    url=$FS; seconds=$LAT_SECONDS
+    [[ $target == bare ]] && url=$BARE && seconds=$BARE_LAT_SECONDS
+    run_java -Xmx512m io.filesight.benchmarks.LoadGenerator --base "$url" --files "$BIG/files.txt" \
+      --tokens "$WORK/tokens-latency.txt" --rate "$LAT_RATE" --seconds "$seconds" \
+      --warmup "$LAT_WARM" --label "$target" --results "$RESULTS"
+  done
+}
+
 {
   echo "mode:   $MODE"
   echo "cores:  $(nproc)"
@@ -99,7 +187,14 @@ cat "$WORK/machine.txt"
 
 # --- data, and benchmark 6 (import) --------------------------------------------------------------
 for store in "${STORES[@]}"; do
-  [[ $IMPORT_ONLY == yes && $store != "$LARGE" ]] && continue
+  [[ ($IMPORT_ONLY == yes || $POSTGRES == yes) && $store != "$LARGE" ]] && continue
+  reusable=yes
+  for file in files.txt hot.txt probes.txt data/machines.jsonl data/access.json data/observations.csv data/probes.csv; do
+    [[ -f $WORK/stores/$store/$file ]] || reusable=no
+  done
+  if [[ $POSTGRES == yes && $reusable == yes ]]; then
+    log "store $store: reusing $WORK/stores/$store"; continue
+  fi
   log "store $store: generating and importing ${OBS[$store]} observations (${MACHINES[$store]} machines)"
   hot=false; [[ $store == "$LARGE" ]] && hot=true
   run_java -Xmx1g io.filesight.benchmarks.BenchmarkData --dir "$WORK/stores/$store" \
@@ -108,7 +203,7 @@ for store in "${STORES[@]}"; do
 done
 echo "hot.machines=${MACHINES[$LARGE]}" >> "$RESULTS"
 BIG="$WORK/stores/$LARGE"
-if [[ $HAVE_SQLITE == yes ]]; then
+if [[ $HAVE_SQLITE == yes && $POSTGRES == no ]]; then
   log "benchmark 6 baseline: sqlite3 .import of the same CSV into a bare table"
   rm -f "$WORK/bare-import.db"
   start=$(date +%s%N)
@@ -128,82 +223,99 @@ if [[ $IMPORT_ONLY == yes ]]; then
   exit 0
 fi
 
+# --- the PostgreSQL column (--postgres) --------------------------------------------------------
+if [[ $POSTGRES == yes ]]; then
+  PGDATA_DIR="$WORK/pg"; PGPORT=55433; PGHOST=127.0.0.1
+  as_postgres() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  stop_postgres() { as_postgres "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m fast -w stop > /dev/null 2>&1 || true; }
+  trap 'stop_server; stop_postgres' EXIT
+  log "starting PostgreSQL $("$PGBIN/postgres" --version | awk '{ print $3 }') in $PGDATA_DIR (port $PGPORT)"
+  stop_postgres; rm -rf "$PGDATA_DIR" && mkdir -p "$PGDATA_DIR"
+  [[ $(id -u) == 0 ]] && chown postgres "$PGDATA_DIR"
+  as_postgres "$PGBIN/initdb" -D "$PGDATA_DIR" -U postgres -A trust -E UTF8 --locale=C.UTF-8 > "$WORK/logs/initdb.txt"
+  # Sized for this machine's bulk load; durability as shipped (fsync, synchronous_commit on).
+  cat >> "$PGDATA_DIR/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $PGPORT
+unix_socket_directories = '/tmp'
+max_connections = 200
+shared_buffers = 1GB
+max_wal_size = 8GB
+CONF
+  as_postgres "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w start > /dev/null \
+    || { tail -20 "$PGDATA_DIR/server.log"; exit 1; }
+  export PGUSER=postgres PGPASSWORD=""
+  psql_run() { psql -X -q -v ON_ERROR_STOP=1 -h $PGHOST -p $PGPORT -U postgres "$@"; }
+  psql_run -d postgres -c "CREATE DATABASE filesight" -c "CREATE DATABASE bare"
+  URL="jdbc:postgresql://$PGHOST:$PGPORT/filesight"
+  {
+    echo "postgres: $("$PGBIN/postgres" --version), local, shared_buffers 1GB, max_wal_size 8GB"
+  } >> "$WORK/machine.txt"
+
+  log "benchmark 6 on PostgreSQL: psql \\copy of the same CSV into an unindexed table, then filesight import"
+  columns=$(head -1 "$BIG/data/observations.csv" | tr ',' '\n' | awk '{ printf "%sc%d text", (NR > 1 ? ", " : ""), NR }')
+  psql_run -d bare -c "CREATE TABLE observations ($columns)"
+  start=$(date +%s%N)
+  psql_run -d bare -c "\\copy observations FROM '$BIG/data/observations.csv' CSV HEADER"
+  end=$(date +%s%N)
+  rows=$(psql_run -d bare -At -c "SELECT COUNT(*) FROM observations")
+  psql_run -d postgres -c "DROP DATABASE bare"
+  awk -v s="$start" -v e="$end" -v r="$rows" 'BEGIN { printf "import.psql.rate=%.1f\n", r / ((e - s) / 1e9) }' \
+    | tee -a "$RESULTS"
+  run_java -Xmx1g io.filesight.benchmarks.PostgresData --dir "$BIG" --db "$URL" --label pg \
+    --results "$RESULTS"
+
+  log "benchmark 1 on PostgreSQL: JMH, the use case and the bare query; the quota ledger per call"
+  jmh LookupBenchmark.useCase "$WORK/jmh-pg-use-case.csv" "store=$BIG" "postgres=$URL"
+  jmh LookupBenchmark.bareQuery "$WORK/jmh-pg-bare.csv" "store=$BIG" "postgres=$URL"
+  jmh QuotaLedgerBenchmark.admit "$WORK/jmh-ledger.csv" "ledger=memory,$URL"
+  cat "$WORK"/jmh-pg-use-case.csv "$WORK"/jmh-pg-bare.csv "$WORK"/jmh-ledger.csv > "$WORK/jmh.csv"
+  grep -A8 '^Benchmark' "$WORK/logs/jmh.txt" || true
+
+  log "benchmarks 3 and 4 on PostgreSQL, the shared quota ledger in the path"
+  start_benchmark_server --db "$URL"
+  throughput
+  latency
+  stop_server
+
+  if [[ $HAVE_WRK == yes ]]; then
+    log "the shared ledger's server CPU per request against the in-process one (compare-builds.sh)"
+    STORE="$BIG" ARGS_A="--db $URL --ledger memory" ARGS_B="--db $URL" PG_DATA="$PGDATA_DIR" \
+      WARM=$WRK_WARM "$BENCH/compare-builds.sh" "$ROOT" "$ROOT" 4 "$WRK_SECONDS" \
+      | tee "$WORK/logs/ledger-cpu.txt"
+    for x in A B; do # the median round of each server
+      awk -v x="$x" '$1 == "round" && $3 == x { print $6 }' "$WORK/logs/ledger-cpu.txt" | sort -n \
+        | awk -v name="$([[ $x == A ]] && echo memory || echo shared)" '{ v[NR] = $1 }
+          END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print "ledger.cpu." name "_us=" m }'
+    done | tee -a "$RESULTS"
+    echo "ledger.cpu.rounds=$(grep -c '^round [0-9]* A ' "$WORK/logs/ledger-cpu.txt")" | tee -a "$RESULTS"
+  fi
+
+  log "results (PostgreSQL column)"
+  echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$WORK/machine.txt"
+  run_java io.filesight.benchmarks.ResultsReport --results "$RESULTS" --jmh "$WORK/jmh.csv" \
+    --machine "$WORK/machine.txt" --mode "$MODE" --stores "$LARGE" --postgres true \
+    --date "$(date -u '+%Y-%m-%d %H:%M UTC')" --out "$ROOT/BENCHMARKS.md"
+  echo "raw figures: $RESULTS; logs: $WORK/logs; table written to BENCHMARKS.md"
+  exit 0
+fi
+
 # --- benchmarks 1 and 2 (JMH) --------------------------------------------------------------------
 log "benchmarks 1 and 2: JMH, the use case at ${STORES[*]}, the bare query at ${STORES[0]} and $LARGE"
-jmh() { # benchmark stores output
-  run_java org.openjdk.jmh.Main "LookupBenchmark.$1\$" "${JMH[@]}" -jvmArgs "-Xmx1g" -p "store=$2" \
-    -rf csv -rff "$3" >> "$WORK/logs/jmh.txt" 2>&1 || { tail -40 "$WORK/logs/jmh.txt"; exit 1; }
-}
 store_params=$(printf '%s,' "${STORES[@]/#/$WORK/stores/}"); store_params=${store_params%,}
-jmh useCase "$store_params" "$WORK/jmh-use-case.csv"
-jmh bareQuery "$WORK/stores/${STORES[0]},$BIG" "$WORK/jmh-bare.csv"
+jmh LookupBenchmark.useCase "$WORK/jmh-use-case.csv" "store=$store_params"
+jmh LookupBenchmark.bareQuery "$WORK/jmh-bare.csv" "store=$WORK/stores/${STORES[0]},$BIG"
 cat "$WORK/jmh-use-case.csv" "$WORK/jmh-bare.csv" > "$WORK/jmh.csv"
 grep -A8 '^Benchmark' "$WORK/logs/jmh.txt" || true
 
 # --- the benchmark server (filesight and the bare route in one process) ------------------------
 log "starting the benchmark server (filesight + bare route, ${JAVA_SERVER_OPTS[*]})"
-java -jar "$JAR" keygen --out "$WORK/keys" > /dev/null
-rm -f "$WORK/ports"
-java "${JAVA_SERVER_OPTS[@]}" -cp "$CP" io.filesight.benchmarks.BenchmarkServer --store "$BIG" \
-  --keys "$WORK/keys" --tenant "$TENANT" --ports "$WORK/ports" > "$WORK/logs/server.txt" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 600); do [[ -f $WORK/ports ]] && break; kill -0 $SERVER_PID || break; sleep 0.2; done
-[[ -f $WORK/ports ]] || { tail -30 "$WORK/logs/server.txt"; echo "the benchmark server did not start" >&2; exit 1; }
-FS_PORT=$(sed -n 's/^filesight=//p' "$WORK/ports"); BARE_PORT=$(sed -n 's/^bare=//p' "$WORK/ports")
-FS="http://127.0.0.1:$FS_PORT"; BARE="http://127.0.0.1:$BARE_PORT"
-mint() { # prefix count file
-  run_java io.filesight.benchmarks.MintTokens --keys "$WORK/keys" --tenant "$TENANT" \
-    --prefix "$1" --count "$2" --out "$3"
-}
-
+start_benchmark_server
 # --- benchmark 3 (throughput) --------------------------------------------------------------------
-wrk_run() { # label url seconds tokens
-  FILES="$BIG/files.txt" TOKENS="$4" THREADS=2 \
-    wrk -t2 -c64 -d"$3s" --timeout 10s -s "$BENCH/wrk-requests.lua" "$2" > "$WORK/logs/wrk-$1.txt" 2>&1
-}
-wrk_record() { # label
-  local out="$WORK/logs/wrk-$1.txt"
-  awk '/Requests\/sec:/ { print "wrk.'"$1"'.rps=" $2 }' "$out"
-  awk '/Non-2xx or 3xx responses:/ { print "wrk.'"$1"'.non2xx=" $NF }' "$out"
-  awk -F'[ ,]+' '/Socket errors:/ { print "wrk.'"$1"'.errors=" $4 + $6 + $8 + $10 }' "$out"
-  grep -q 'Non-2xx' "$out" || echo "wrk.$1.non2xx=0"
-  grep -q 'Socket errors' "$out" || echo "wrk.$1.errors=0"
-}
-if [[ $HAVE_WRK == yes ]]; then
-  log "benchmark 3: wrk, 64 connections, ${WRK_SECONDS}s each (after ${WRK_WARM}s warm-up)"
-  mint wrk-bare 64 "$WORK/tokens-bare.txt"
-  wrk_run bare-warm "$BARE" "$WRK_WARM" "$WORK/tokens-bare.txt"
-  wrk_run bare "$BARE" "$WRK_SECONDS" "$WORK/tokens-bare.txt"
-  wrk_record bare | tee -a "$RESULTS"
-  # Spread filesight's calls so that no application exceeds 90 calls in the run (the quota is 100
-  # per minute): the bare route's rate bounds filesight's. Capped below the verified-token cache.
-  bare_rps=$(sed -n 's/^wrk.bare.rps=//p' "$RESULTS")
-  wrk_tokens=$(awk -v r="$bare_rps" -v s=$((WRK_WARM + WRK_SECONDS)) \
-    'BEGIN { n = int(r * s / 90) + 64; if (n > 9000) n = 9000; print n }')
-  log "minting $wrk_tokens application tokens for the filesight run"
-  mint wrk-app- "$wrk_tokens" "$WORK/tokens-wrk.txt"
-  echo "wrk.tokens=$wrk_tokens" >> "$RESULTS"
-  wrk_run filesight-warm "$FS" "$WRK_WARM" "$WORK/tokens-wrk.txt"
-  sleep 1
-  wrk_run filesight "$FS" "$WRK_SECONDS" "$WORK/tokens-wrk.txt"
-  wrk_record filesight | tee -a "$RESULTS"
-  echo "rss.benchmark_server_mb=$(awk '/VmRSS/ { print $2 / 1024 }' /proc/$SERVER_PID/status)" | tee -a "$RESULTS"
-fi
+throughput
 
 # --- benchmark 4 (latency at a fixed rate) -------------------------------------------------------
-log "benchmark 4: open model, $LAT_RATE req/s for ${LAT_SECONDS}s (after ${LAT_WARM}s), bare then filesight"
-# Round-robin over N tokens: each application gets 60 * rate / N calls per minute; keep it <= 60.
-mint latency-app- $((LAT_RATE + 64)) "$WORK/tokens-latency.txt"
-printf 'latency.rate=%s\nlatency.seconds=%s\nlatency.bare_seconds=%s\n' "$LAT_RATE" "$LAT_SECONDS" \
-  "$BARE_LAT_SECONDS" >> "$RESULTS"
-# The bare route first: a saturated filesight would leave queued requests behind in the process.
-for target in bare filesight; do
-  url=$FS; seconds=$LAT_SECONDS
-  [[ $target == bare ]] && url=$BARE && seconds=$BARE_LAT_SECONDS
-  run_java -Xmx512m io.filesight.benchmarks.LoadGenerator --base "$url" --files "$BIG/files.txt" \
-    --tokens "$WORK/tokens-latency.txt" --rate "$LAT_RATE" --seconds "$seconds" \
-    --warmup "$LAT_WARM" --label "$target" --results "$RESULTS"
-done
+latency
 
 # --- benchmark 5 (hot file) ----------------------------------------------------------------------
 log "benchmark 5: hot file on ${MACHINES[$LARGE]} machines, \$top=10000, 16 at once"

@@ -1,11 +1,15 @@
 package io.filesight.benchmarks;
 
+import com.google.inject.Module;
 import io.filesight.adapter.auth.DevelopmentKeys;
 import io.filesight.adapter.auth.DevelopmentTokens;
 import io.filesight.adapter.auth.JwksSource;
 import io.filesight.adapter.auth.TokenSettings;
 import io.filesight.adapter.http.HttpSettings;
 import io.filesight.adapter.http.UnknownFileAnswer;
+import io.filesight.adapter.persistence.InMemoryQuotaLedger;
+import io.filesight.application.port.out.QuotaLedger;
+import io.filesight.bootstrap.config.DatabaseLocation;
 import io.filesight.bootstrap.config.LoggingSetup;
 import io.filesight.bootstrap.lifecycle.FilesightServer;
 import io.filesight.bootstrap.lifecycle.ServerSettings;
@@ -30,7 +34,9 @@ import java.util.Optional;
  * filesight answered for them, fetched once at start. The bare server also serves {@code
  * /bench/heap} (peak heap since {@code /bench/heap/reset}).
  *
- * <p>{@code --store DIR --keys DIR --tenant T --ports FILE}: writes {@code filesight=P} and {@code
+ * <p>{@code --store DIR --keys DIR --tenant T --ports FILE [--db jdbc:postgresql:...] [--ledger
+ * engine|memory]}: serves the store's SQLite file, or the PostgreSQL database it was copied into,
+ * with the engine's quota ledger or one in this process; writes {@code filesight=P} and {@code
  * bare=Q} to FILE once both listen, and {@code D/sample-response.json} for {@link BareServer}.
  */
 public final class BenchmarkServer {
@@ -43,11 +49,27 @@ public final class BenchmarkServer {
     String tenant = args.text("tenant");
     // Logging as `filesight serve` sets it up: access lines batched on their way to stderr.
     LoggingSetup.configure("text");
+    String url = args.text("db", "");
+    DatabaseLocation database =
+        url.isEmpty()
+            ? new DatabaseLocation.SqliteFile(store.resolve("filesight.db"), false)
+            : new DatabaseLocation.Postgres(Postgres.settings(url));
+    // The ledger an engine comes with, or one in this process (to measure what sharing costs).
+    String ledger = args.text("ledger", "engine");
+    Module[] replacements =
+        switch (ledger) {
+          case "engine" -> new Module[0];
+          case "memory" ->
+              new Module[] {
+                binder -> binder.bind(QuotaLedger.class).toInstance(new InMemoryQuotaLedger())
+              };
+          default -> throw new IllegalArgumentException("--ledger engine|memory, was " + ledger);
+        };
     FilesightServer filesight =
         FilesightServer.start(
             new ServerSettings(
-                store.resolve("filesight.db"),
-                false,
+                database,
+                ServerSettings.DEFAULT_DATABASE_WAIT,
                 new TokenSettings(
                     tenant,
                     TokenSettings.DEFAULT_AUDIENCES,
@@ -61,7 +83,8 @@ public final class BenchmarkServer {
                     false,
                     Duration.ofSeconds(5),
                     ServerSettings.defaultCachedMachines()),
-                ServerSettings.defaultCachedMachines()));
+                ServerSettings.defaultCachedMachines()),
+            replacements);
     Runtime.getRuntime().addShutdownHook(new Thread(filesight::close));
 
     List<String> ids = new ArrayList<>(Files.readAllLines(store.resolve("files.txt")));

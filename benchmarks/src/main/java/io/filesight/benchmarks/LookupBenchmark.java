@@ -1,8 +1,11 @@
 package io.filesight.benchmarks;
 
+import io.filesight.adapter.persistence.Database;
 import io.filesight.adapter.persistence.InMemoryQuotaLedger;
 import io.filesight.adapter.persistence.JdbiAccessDirectory;
 import io.filesight.adapter.persistence.JdbiMachineRepository;
+import io.filesight.adapter.persistence.postgres.PostgresDatabase;
+import io.filesight.adapter.persistence.postgres.PostgresSettings;
 import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import io.filesight.application.port.in.FindRelatedMachines;
 import io.filesight.application.port.in.RelatedMachines;
@@ -16,6 +19,7 @@ import io.filesight.domain.RateQuota;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,9 +44,9 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * Benchmarks 1 and 2: {@code FindRelatedMachines} for a file seen on 10 machines, wired with the
- * production SQLite adapters, against the bare JDBC query (the same SQL, a reused prepared
- * statement, every column read) on the same file; {@code store} names a store directory made by
- * {@link BenchmarkData}.
+ * production adapters of SQLite or, with {@code postgres}, PostgreSQL, against the bare JDBC query
+ * (the same SQL, a reused prepared statement, every column read) on the same file and engine;
+ * {@code store} names a store directory made by {@link BenchmarkData}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -63,7 +67,11 @@ public class LookupBenchmark {
   @Param({"target/stores/10M"})
   public String store;
 
-  private SqliteDatabase database;
+  /** A jdbc:postgresql: URL the store was copied into, or empty for the store's SQLite file. */
+  @Param({""})
+  public String postgres;
+
+  private Database database;
   private FindRelatedMachines find;
   private Caller[] callers;
   private String[] probes;
@@ -75,7 +83,13 @@ public class LookupBenchmark {
   public void open() throws Exception {
     Path dir = Path.of(store);
     probes = Files.readAllLines(dir.resolve("probes.txt")).toArray(String[]::new);
-    database = SqliteDatabase.open(dir.resolve("filesight.db"), false);
+    if (postgres.isEmpty()) {
+      database = SqliteDatabase.open(dir.resolve("filesight.db"), false);
+    } else {
+      PostgresDatabase shared = PostgresDatabase.create(Postgres.settings(postgres));
+      shared.migrate();
+      database = shared;
+    }
     find =
         new FindRelatedMachinesService(
             new JdbiMachineRepository(database),
@@ -89,11 +103,16 @@ public class LookupBenchmark {
           new ApplicationCaller(
               "bench-tenant", "bench-app-" + i, Set.of(Permission.MACHINE_READ_ALL));
     }
-    SQLiteConfig config = new SQLiteConfig();
-    config.setReadOnly(true);
-    SQLiteDataSource source = new SQLiteDataSource(config);
-    source.setUrl("jdbc:sqlite:" + dir.resolve("filesight.db").toAbsolutePath());
-    bare = source.getConnection();
+    if (postgres.isEmpty()) {
+      SQLiteConfig config = new SQLiteConfig();
+      config.setReadOnly(true);
+      SQLiteDataSource source = new SQLiteDataSource(config);
+      source.setUrl("jdbc:sqlite:" + dir.resolve("filesight.db").toAbsolutePath());
+      bare = source.getConnection();
+    } else {
+      PostgresSettings settings = Postgres.settings(postgres);
+      bare = DriverManager.getConnection(postgres, settings.user(), settings.password());
+    }
     bareQuery = bare.prepareStatement(PAGE_SQL);
   }
 

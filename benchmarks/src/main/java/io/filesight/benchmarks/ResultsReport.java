@@ -21,6 +21,9 @@ import java.util.Map;
 public final class ResultsReport {
   static final String START = "<!-- results:start (written by benchmarks/run.sh) -->";
   static final String END = "<!-- results:end -->";
+  static final String POSTGRES_START =
+      "<!-- postgres:start (written by benchmarks/run.sh --postgres) -->";
+  static final String POSTGRES_END = "<!-- postgres:end -->";
 
   private final Map<String, Double> figures = new HashMap<>();
   private final List<String> rows = new ArrayList<>();
@@ -33,11 +36,17 @@ public final class ResultsReport {
     ResultsReport report = new ResultsReport();
     report.read(args.path("results"), args.path("jmh"));
     String[] stores = args.text("stores").split(",");
-    String table = report.table(stores[0], stores[1], stores[2]);
+    boolean postgres = args.text("postgres", "false").equals("true");
+    String table =
+        postgres
+            ? report.postgresTable(stores[stores.length - 1])
+            : report.table(stores[0], stores[1], stores[2]);
     String mode = args.text("mode");
-    StringBuilder section = new StringBuilder(START).append('\n');
+    String startMarker = postgres ? POSTGRES_START : START;
+    String endMarker = postgres ? POSTGRES_END : END;
+    StringBuilder section = new StringBuilder(startMarker).append('\n');
     section
-        .append("### Latest run: ")
+        .append(postgres ? "### Latest PostgreSQL run: " : "### Latest run: ")
         .append(mode.equals("quick") ? "QUICK (smaller stores, shorter runs)" : "full")
         .append(", ")
         .append(args.text("date"))
@@ -52,7 +61,7 @@ public final class ResultsReport {
         .append("\nMachine:\n\n```\n")
         .append(Files.readString(args.path("machine"), StandardCharsets.UTF_8).strip())
         .append("\n```\n")
-        .append(END);
+        .append(endMarker);
     System.out.println();
     System.out.println(table);
     System.out.println(
@@ -61,11 +70,11 @@ public final class ResultsReport {
             : "missed: " + String.join("; ", report.missed));
     Path out = args.path("out");
     String existing = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
-    int start = existing.indexOf(START);
-    int end = existing.indexOf(END);
+    int start = existing.indexOf(startMarker);
+    int end = existing.indexOf(endMarker);
     String updated =
         start >= 0 && end > start
-            ? existing.substring(0, start) + section + existing.substring(end + END.length())
+            ? existing.substring(0, start) + section + existing.substring(end + endMarker.length())
             : (existing.isEmpty() ? "# filesight benchmarks\n\n" : existing + "\n")
                 + section
                 + "\n";
@@ -84,15 +93,43 @@ public final class ResultsReport {
       }
     }
     if (Files.exists(jmh)) {
-      for (String line : Files.readAllLines(jmh, StandardCharsets.UTF_8)) {
-        String[] cells = line.replace("\"", "").split(",");
-        if (cells.length >= 8 && cells[0].contains("LookupBenchmark.")) {
-          String method = cells[0].substring(cells[0].lastIndexOf('.') + 1);
-          String store = Path.of(cells[7]).getFileName().toString();
-          figures.put("jmh." + method + "." + store + ".us", Double.parseDouble(cells[4]));
-          figures.put("jmh." + method + "." + store + ".error_us", Double.parseDouble(cells[5]));
-        }
+      readJmh(Files.readAllLines(jmh, StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * JMH's CSV, possibly several files' worth (each with its header): mean and error per benchmark
+   * and parameters, as {@code jmh.<method>.<store>} for the SQLite lookups, {@code
+   * jmh.pg.<method>.<store>} for the PostgreSQL ones and {@code jmh.ledger.memory|postgres}.
+   */
+  private void readJmh(List<String> lines) {
+    List<String> header = List.of();
+    for (String line : lines) {
+      List<String> cells = List.of(line.replace("\"", "").split(",", -1));
+      if (cells.get(0).equals("Benchmark")) {
+        header = cells;
+        continue;
       }
+      if (header.isEmpty() || cells.size() < header.size()) {
+        continue;
+      }
+      String benchmark = cells.get(0);
+      String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+      String key;
+      if (benchmark.contains("QuotaLedgerBenchmark.")) {
+        String ledger = cells.get(header.indexOf("Param: ledger"));
+        key = "jmh.ledger." + (ledger.equals("memory") ? "memory" : "postgres");
+      } else if (benchmark.contains("LookupBenchmark.")) {
+        String store = Path.of(cells.get(header.indexOf("Param: store"))).getFileName().toString();
+        int postgres = header.indexOf("Param: postgres");
+        boolean onPostgres = postgres >= 0 && !cells.get(postgres).isEmpty();
+        key = "jmh." + (onPostgres ? "pg." : "") + method + "." + store;
+      } else {
+        continue;
+      }
+      figures.put(key + ".us", Double.parseDouble(cells.get(header.indexOf("Score"))));
+      figures.put(
+          key + ".error_us", Double.parseDouble(cells.get(header.indexOf("Score Error (99.9%)"))));
     }
   }
 
@@ -246,6 +283,103 @@ public final class ResultsReport {
         "bare route alone in its JVM",
         String.format(Locale.ROOT, "%,.0f ms", get("startup.bare.ms")),
         get("startup.filesight.ms") / get("startup.bare.ms"),
+        "(reported)",
+        null);
+    return String.join("\n", rows) + "\n";
+  }
+
+  /**
+   * The PostgreSQL column: the same benchmarks on the store copied into a local PostgreSQL, with
+   * the shared quota ledger in the HTTP path, each against its baseline on PostgreSQL.
+   */
+  private String postgresTable(String large) {
+    rows.add(
+        "| # | figure | value | baseline (same run) | baseline value | ratio | target | met? |");
+    rows.add("|---|---|---|---|---|---|---|---|");
+    double useCase = get("jmh.pg.useCase." + large + ".us");
+    double bare = get("jmh.pg.bareQuery." + large + ".us");
+    row(
+        "1",
+        "use case on PostgreSQL, file on 10 machines, " + large + " store (JMH avg)",
+        us(useCase, "jmh.pg.useCase." + large),
+        "bare JDBC query on PostgreSQL, reused statement, same file",
+        us(bare, "jmh.pg.bareQuery." + large),
+        useCase / bare,
+        "<= 2x",
+        useCase / bare <= 2);
+    double rps = get("wrk.filesight.rps");
+    double errors = get("wrk.filesight.errors") + get("wrk.filesight.non2xx");
+    row(
+        "3",
+        "HTTP throughput on PostgreSQL with the shared quota ledger, wrk 64 connections",
+        String.format(Locale.ROOT, "%,.0f req/s, %,.0f errors", rps, errors),
+        "bare Javalin route, same process, same bytes",
+        String.format(
+            Locale.ROOT,
+            "%,.0f req/s, %,.0f errors",
+            get("wrk.bare.rps"),
+            get("wrk.bare.errors") + get("wrk.bare.non2xx")),
+        rps / get("wrk.bare.rps"),
+        "(reported), 0 errors",
+        errors == 0 ? null : false);
+    for (String percentile : List.of("p99", "p999")) {
+      double value = get("latency.filesight." + percentile + "_ms");
+      double latencyErrors = get("latency.filesight.errors");
+      row(
+          "4",
+          String.format(
+              Locale.ROOT,
+              "latency %s at %,.0f req/s for %,.0f s, shared quota ledger in the path",
+              percentile.equals("p99") ? "p99" : "p99.9",
+              get("latency.rate"),
+              get("latency.seconds")),
+          String.format(Locale.ROOT, "%.2f ms (%,.0f errors)", value, latencyErrors),
+          String.format(
+              Locale.ROOT,
+              "bare route, same generator and rate, %,.0f s",
+              get("latency.bare_seconds")),
+          String.format(Locale.ROOT, "%.2f ms", get("latency.bare." + percentile + "_ms")),
+          value / get("latency.bare." + percentile + "_ms"),
+          "(reported), 0 errors",
+          latencyErrors == 0 ? null : false);
+    }
+    double rate = get("import.pg.rate");
+    row(
+        "6",
+        String.format(
+            Locale.ROOT,
+            "import of %,.0f observations (CSV) into PostgreSQL",
+            get("import.pg.records")),
+        String.format(Locale.ROOT, "%,.0f records/s", rate),
+        "`psql \\copy` of the same CSV into an unindexed table",
+        String.format(Locale.ROOT, "%,.0f records/s", get("import.psql.rate")),
+        rate / get("import.psql.rate"),
+        ">= 0.3",
+        rate / get("import.psql.rate") >= 0.3);
+    double shared = get("jmh.ledger.postgres.us");
+    double memory = get("jmh.ledger.memory.us");
+    row(
+        "L",
+        "quota ledger in PostgreSQL: one admitted call (JMH avg, 4096 applications in turn)",
+        us(shared, "jmh.ledger.postgres"),
+        "the in-process ledger (SQLite's), same calls",
+        us(memory, "jmh.ledger.memory"),
+        shared / memory,
+        "(reported)",
+        null);
+    double cpuShared = get("ledger.cpu.shared_us");
+    double cpuMemory = get("ledger.cpu.memory_us");
+    row(
+        "L",
+        String.format(
+            Locale.ROOT,
+            "server CPU per request with the shared ledger (filesight + PostgreSQL processes,"
+                + " median of %,.0f alternating wrk rounds)",
+            get("ledger.cpu.rounds")),
+        String.format(Locale.ROOT, "%.0f µs", cpuShared),
+        "the same servers on PostgreSQL with the in-process ledger",
+        String.format(Locale.ROOT, "%.0f µs", cpuMemory),
+        cpuShared / cpuMemory,
         "(reported)",
         null);
     return String.join("\n", rows) + "\n";

@@ -3,7 +3,9 @@ package io.filesight.bootstrap.lifecycle;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import com.google.inject.Module;
 import com.google.inject.name.Names;
+import com.google.inject.util.Modules;
 import io.filesight.adapter.http.FilesightHttpServer;
 import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import io.filesight.application.port.out.ReadinessProbe;
@@ -36,6 +38,14 @@ public final class FilesightServer implements AutoCloseable {
 
   /** Starts a server; on any failure nothing is left open. */
   public static FilesightServer start(ServerSettings settings) {
+    return start(settings, new Module[0]);
+  }
+
+  /**
+   * Starts a server whose engine adapters are replaced where {@code replacements} bind the same
+   * ports, e.g. an in-process quota ledger on PostgreSQL to measure what the shared one costs.
+   */
+  public static FilesightServer start(ServerSettings settings, Module... replacements) {
     StoreEngine store = StoreEngine.open(settings.database());
     FilesightHttpServer http = null;
     try {
@@ -45,7 +55,7 @@ public final class FilesightServer implements AutoCloseable {
       Injector injector =
           Guice.createInjector(
               new ApplicationModule(RateQuota.defender(), Clock.systemUTC()),
-              store.module(),
+              Modules.override(store.module()).with(replacements),
               new PersistenceModule(settings.cachedMachines()),
               new AuthModule(settings.tokens()),
               new HttpModule(settings.http()));

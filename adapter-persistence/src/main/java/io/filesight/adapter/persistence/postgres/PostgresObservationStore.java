@@ -27,10 +27,11 @@ import org.postgresql.copy.CopyManager;
 public final class PostgresObservationStore implements ObservationStore {
   private static final String CREATE_FILES =
       "CREATE TEMP TABLE IF NOT EXISTS staged_file ("
-          + " sha1 TEXT NOT NULL, sha256 TEXT, md5 TEXT, file_name TEXT)";
+          + " sha1 TEXT COLLATE \"C\" NOT NULL, sha256 TEXT, md5 TEXT, file_name TEXT)";
   private static final String CREATE_OBSERVATIONS =
       "CREATE TEMP TABLE IF NOT EXISTS staged_observation ("
-          + " sha1 TEXT NOT NULL, machine_id TEXT NOT NULL, seen_ns BIGINT)";
+          + " sha1 TEXT COLLATE \"C\" NOT NULL, machine_id TEXT COLLATE \"C\" NOT NULL,"
+          + " seen_ns BIGINT)";
   private static final String COPY_FILES =
       "COPY staged_file (sha1, sha256, md5, file_name) FROM STDIN";
   private static final String COPY_OBSERVATIONS =

@@ -20,10 +20,12 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Secondary adapter: admitted calls counted in PostgreSQL, so that every instance on the database
- * shares one exact count per (tenant, application). A decision runs in one transaction: it locks
- * the key's row, reads the time from the database (instances' clocks may differ; the database's is
- * one), forgets calls older than the quota's horizon, decides with {@link RateQuota#decide} over
- * the key's remaining calls, and records the call when admitted.
+ * shares one exact count per (tenant, application). A decision reads the key's calls and the time
+ * from the database in one statement (instances' clocks may differ; the database's is one), decides
+ * with {@link RateQuota#decide}, and records an admitted call in one statement that also bumps the
+ * key's version, forgets calls older than the quota's horizon, and does nothing unless the version
+ * is still the one read. A decision that another instance's admission overtook reads again, so no
+ * call is admitted over a count it did not see, and no lock is held across round trips.
  *
  * <p>Two things keep a hot key from taking the pool: within one instance, calls of one key take
  * their turn on a lock before they take a connection, so a key holds at most one connection per
@@ -33,29 +35,38 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class PostgresQuotaLedger implements QuotaLedger {
   private static final int STRIPES = 64;
+
+  /** Decisions overtaken in a row before the database is deemed unable to settle one. */
+  private static final int ATTEMPTS = 100;
+
   private static final String ENSURE_KEY =
       "INSERT INTO quota_key (tenant, application) VALUES (?, ?) ON CONFLICT DO NOTHING";
-  private static final String LOCK_KEY =
-      "SELECT 1 FROM quota_key WHERE tenant = ? AND application = ? FOR UPDATE";
-  // Read after the lock: a call that waited decides at the time it got its turn.
   private static final String DATABASE_NOW =
       "(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000)::BIGINT * 1000";
   private static final String GIVEN_NOW = "CAST(? AS BIGINT)";
-  // One round trip: the time, the forgetting and the calls left. The DELETE's rows are still
-  // visible to the SELECT of the same statement, hence its own bound.
-  private static final String CALLS =
-      "WITH now AS MATERIALIZED (SELECT %s AS ns),"
-          + " forgotten AS (DELETE FROM quota_call WHERE tenant = ? AND application = ?"
-          + " AND called_at_ns <= (SELECT ns FROM now) - ?)"
-          + " SELECT now.ns, c.called_at_ns FROM now LEFT JOIN quota_call c"
-          + " ON c.tenant = ? AND c.application = ? AND c.called_at_ns > now.ns - ?"
+  // The time, the key's version (null before its first call) and its calls within the horizon, in
+  // one statement and so in one snapshot.
+  private static final String READ =
+      "WITH now AS MATERIALIZED (SELECT %s AS ns)"
+          + " SELECT now.ns, k.version, c.called_at_ns FROM now"
+          + " LEFT JOIN quota_key k ON k.tenant = ? AND k.application = ?"
+          + " LEFT JOIN quota_call c ON c.tenant = k.tenant AND c.application = k.application"
+          + " AND c.called_at_ns > now.ns - ?"
           + " ORDER BY c.called_at_ns";
+  // Records the call only if the key's version is still the one read; a concurrent recording
+  // holds the key's row until it commits, and this one then finds the version moved.
   private static final String RECORD =
-      "INSERT INTO quota_call (tenant, application, called_at_ns) VALUES (?, ?, ?)";
+      "WITH bumped AS (UPDATE quota_key SET version = version + 1"
+          + " WHERE tenant = ? AND application = ? AND version = ? RETURNING version),"
+          + " recorded AS (INSERT INTO quota_call (tenant, application, called_at_ns)"
+          + " SELECT ?, ?, ? FROM bumped),"
+          + " forgotten AS (DELETE FROM quota_call WHERE tenant = ? AND application = ?"
+          + " AND called_at_ns <= ? AND EXISTS (SELECT 1 FROM bumped))"
+          + " SELECT COUNT(*) FROM bumped";
 
   private final PostgresDatabase database;
   private final boolean databaseTime;
-  private final String calls;
+  private final String read;
   private final long turnWaitNanos;
   private final ReentrantLock[] turns = new ReentrantLock[STRIPES];
   private final Map<QuotaKey, Full> full = new ConcurrentHashMap<>();
@@ -72,7 +83,7 @@ public final class PostgresQuotaLedger implements QuotaLedger {
   public PostgresQuotaLedger(PostgresDatabase database, boolean databaseTime) {
     this.database = database;
     this.databaseTime = databaseTime;
-    this.calls = String.format(CALLS, databaseTime ? DATABASE_NOW : GIVEN_NOW);
+    this.read = String.format(READ, databaseTime ? DATABASE_NOW : GIVEN_NOW);
     PostgresSettings settings = database.settings();
     this.turnWaitNanos = settings.connectionTimeout().plus(settings.statementTimeout()).toNanos();
     for (int i = 0; i < STRIPES; i++) {
@@ -128,65 +139,77 @@ public final class PostgresQuotaLedger implements QuotaLedger {
 
   private QuotaDecision decideInDatabase(QuotaKey key, RateQuota quota, Instant now) {
     try (Connection connection = database.connection()) {
-      connection.setAutoCommit(false);
-      try {
+      for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
         QuotaDecision decision = decide(connection, key, quota, now);
-        connection.commit();
-        return decision;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
+        if (decision != null) {
+          return decision;
+        }
       }
+      throw new DatabaseUnavailableException(
+          "counting a call in the database "
+              + database.name()
+              + " failed: "
+              + ATTEMPTS
+              + " decisions in a row were overtaken by other instances' calls");
     } catch (SQLException e) {
       throw new DatabaseUnavailableException(
           "counting a call in the database " + database.name() + " failed: " + e.getMessage(), e);
     }
   }
 
+  /** The decision, or null when another admission overtook it (or the key was just created). */
   private QuotaDecision decide(Connection connection, QuotaKey key, RateQuota quota, Instant now)
       throws SQLException {
-    if (!lock(connection, key)) {
-      try (PreparedStatement ensure = connection.prepareStatement(ENSURE_KEY)) {
-        bindKey(ensure, key, 1);
-        ensure.executeUpdate();
-      }
-      lock(connection, key);
-    }
     // Taken before the database reads its clock, so that estimates from it run ahead of the
     // database's time, never behind: a stale estimate sends a call to the database, never rejects.
     long localNanos = System.nanoTime();
+    long horizonNs = quota.horizon().toNanos();
     long nowNs;
+    Long version;
     List<Instant> admitted = new ArrayList<>();
-    try (PreparedStatement read = connection.prepareStatement(calls)) {
+    try (PreparedStatement statement = connection.prepareStatement(read)) {
       int next = 1;
       if (!databaseTime) {
-        read.setLong(next++, nanos(now));
+        statement.setLong(next++, nanos(now));
       }
-      long horizonNs = quota.horizon().toNanos();
-      next = bindKey(read, key, next);
-      read.setLong(next++, horizonNs);
-      next = bindKey(read, key, next);
-      read.setLong(next, horizonNs);
-      try (ResultSet rows = read.executeQuery()) {
+      next = bindKey(statement, key, next);
+      statement.setLong(next, horizonNs);
+      try (ResultSet rows = statement.executeQuery()) {
         rows.next();
         nowNs = rows.getLong(1);
+        long stored = rows.getLong(2);
+        version = rows.wasNull() ? null : stored;
         do {
-          long calledAt = rows.getLong(2);
+          long calledAt = rows.getLong(3);
           if (!rows.wasNull()) {
             admitted.add(Instant.ofEpochSecond(0, calledAt));
           }
         } while (rows.next());
       }
     }
+    if (version == null) {
+      try (PreparedStatement ensure = connection.prepareStatement(ENSURE_KEY)) {
+        bindKey(ensure, key, 1);
+        ensure.executeUpdate();
+      }
+      return null;
+    }
     Instant at = Instant.ofEpochSecond(0, nowNs);
     QuotaDecision decision = quota.decide(admitted, at);
     if (decision instanceof QuotaDecision.Admitted) {
       try (PreparedStatement record = connection.prepareStatement(RECORD)) {
-        bindKey(record, key, 1);
-        record.setLong(3, nowNs);
-        record.executeUpdate();
+        int next = bindKey(record, key, 1);
+        record.setLong(next++, version);
+        next = bindKey(record, key, next);
+        record.setLong(next++, nowNs);
+        next = bindKey(record, key, next);
+        record.setLong(next, nowNs - horizonNs);
+        try (ResultSet row = record.executeQuery()) {
+          row.next();
+          if (row.getLong(1) == 0) {
+            return null;
+          }
+        }
       }
       admitted.add(at);
     }
@@ -203,16 +226,6 @@ public final class PostgresQuotaLedger implements QuotaLedger {
     QuotaDecision next = quota.decide(admitted, at);
     if (next instanceof QuotaDecision.Rejected rejected) {
       full.put(key, new Full(quota, rejected.limit(), nanos(admitsFrom), nanos(at), localNanos));
-    }
-  }
-
-  /** Locks the key's row until the transaction ends; false when the key has none yet. */
-  private static boolean lock(Connection connection, QuotaKey key) throws SQLException {
-    try (PreparedStatement lock = connection.prepareStatement(LOCK_KEY)) {
-      bindKey(lock, key, 1);
-      try (ResultSet row = lock.executeQuery()) {
-        return row.next();
-      }
     }
   }
 

@@ -95,21 +95,27 @@ class PostgresDatabaseTest {
   @Test
   void aStartWithNothingPendingAppliesNothing() {
     PostgresSettings settings = TestPostgres.freshDatabase();
+    long applied;
     try (PostgresDatabase first = PostgresDatabase.create(settings)) {
       first.migrate();
+      applied = historyRows(first);
     }
     try (PostgresDatabase again = PostgresDatabase.create(settings)) {
       again.migrate();
-      long runs =
-          again
-              .reads()
-              .withHandle(
-                  h ->
-                      h.createQuery("SELECT COUNT(*) FROM flyway_schema_history")
-                          .mapTo(Long.class)
-                          .one());
-      assertThat(runs).isEqualTo(5);
+
+      assertThat(applied).isGreaterThanOrEqualTo(7);
+      assertThat(historyRows(again)).isEqualTo(applied);
     }
+  }
+
+  private static long historyRows(PostgresDatabase database) {
+    return database
+        .reads()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT COUNT(*) FROM flyway_schema_history")
+                    .mapTo(Long.class)
+                    .one());
   }
 
   @Test
