@@ -19,8 +19,11 @@ import io.filesight.domain.AccessConfiguration;
 import io.filesight.domain.Machine;
 import io.filesight.domain.MachineId;
 import io.filesight.domain.Observation;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,6 +98,31 @@ class CopyCommandTest {
     Set<MachineId> kept = after.machines().stream().map(Machine::id).collect(toSet());
     assertThat(kept).containsAll(before.machines().stream().map(Machine::id).toList());
     assertThat(after.observations()).hasSizeGreaterThan(source.observations().size());
+  }
+
+  @Test
+  void thePasswordAppearsInNoOutputNorLogLine() throws Exception {
+    PostgresSettings postgres = TestPostgres.freshDatabase();
+    environment.put("FILESIGHT_DB_USER", postgres.user());
+    // The test server trusts local connections, so any password is accepted and can be looked for.
+    environment.put("FILESIGHT_DB_PASSWORD", "pw-that-must-not-show");
+    ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    PrintStream stdout = System.out;
+    Result copy;
+    try (PrintStream captured = new PrintStream(logs, true, StandardCharsets.UTF_8)) {
+      System.setErr(captured);
+      System.setOut(captured);
+      copy = run("copy", "--from", sqlite.toString(), "--to", postgres.url());
+    } finally {
+      System.setErr(stderr);
+      System.setOut(stdout);
+    }
+
+    assertThat(copy.code()).as(copy.err()).isZero();
+    assertThat(logs.toString(StandardCharsets.UTF_8)).contains(postgres.url());
+    assertThat(logs.toString(StandardCharsets.UTF_8) + copy.out() + copy.err())
+        .doesNotContain("pw-that-must-not-show");
   }
 
   @Test

@@ -133,7 +133,11 @@ public final class DatabaseSetting {
               urlPassword != null ? urlPassword : password));
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException(
-          Settings.describe(option) + ": invalid value '" + clean + "': " + e.getMessage());
+          Settings.describe(option)
+              + ": invalid value '"
+              + withoutQuery(clean)
+              + "': "
+              + e.getMessage());
     }
   }
 

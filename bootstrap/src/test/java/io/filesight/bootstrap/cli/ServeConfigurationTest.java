@@ -296,6 +296,22 @@ class ServeConfigurationTest {
   }
 
   @Test
+  void aSecretUnderAnotherParameterOfTheUrlIsRefusedWithoutBeingShown() {
+    Result result =
+        runFull(
+            "serve",
+            "--db",
+            "jdbc:postgresql://db/x?sslmode=verify-full&sslpassword=key-secret",
+            "--jwks",
+            jwks.toString(),
+            "--tenant",
+            "t");
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("--db (FILESIGHT_DB)").doesNotContain("key-secret");
+  }
+
+  @Test
   void createAppliesToSqliteFilesOnly() {
     Result result =
         runFull(
