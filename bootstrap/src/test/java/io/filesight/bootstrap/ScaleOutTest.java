@@ -12,6 +12,7 @@ import io.filesight.bootstrap.config.DatabaseLocation;
 import io.filesight.bootstrap.lifecycle.FilesightServer;
 import io.filesight.bootstrap.lifecycle.FilesightStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -109,20 +110,10 @@ class ScaleOutTest {
 
   @Test
   void aStoppedDatabaseAnswers503AndServiceResumesWhenItIsBack() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = freePort();
     Path data = Files.createDirectories(dir.resolve("pg"));
     EmbeddedPostgres postgres = postgres(data, port);
-    PostgresSettings database =
-        new PostgresSettings(
-            "jdbc:postgresql://localhost:" + port + "/postgres",
-            "postgres",
-            "",
-            4,
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(5));
+    PostgresSettings database = smallPool(port, Duration.ofSeconds(5));
     try {
       importData(database, "host-1.contoso.com");
       int server = start(database);
@@ -155,21 +146,11 @@ class ScaleOutTest {
   @Test
   @EnabledOnOs(OS.LINUX)
   void aStalledDatabaseAnswers503WithinItsTimeoutsAndLeavesNoThreadWaiting() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = freePort();
     Path data = Files.createDirectories(dir.resolve("stalled-pg"));
     EmbeddedPostgres postgres = postgres(data, port);
-    // A pool of 4 that waits 2 s for a connection; statements bounded by 3 s, the socket by 8 s.
-    PostgresSettings database =
-        new PostgresSettings(
-            "jdbc:postgresql://localhost:" + port + "/postgres",
-            "postgres",
-            "",
-            4,
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(3));
+    // Statements bounded by 3 s, the socket by 8 s.
+    PostgresSettings database = smallPool(port, Duration.ofSeconds(3));
     List<ProcessHandle> server = List.of();
     try {
       importData(database, "host-1.contoso.com");
@@ -210,6 +191,23 @@ class ScaleOutTest {
       servers.clear();
       postgres.close();
     }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** A pool of 4 on the local server that waits 2 s for a connection. */
+  private static PostgresSettings smallPool(int port, Duration statementTimeout) {
+    return new PostgresSettings(
+        "jdbc:postgresql://localhost:" + port + "/postgres",
+        "postgres",
+        "",
+        4,
+        Duration.ofSeconds(2),
+        statementTimeout);
   }
 
   /** The server's processes: the postmaster on {@code data} and its children. */
