@@ -82,7 +82,8 @@ public final class BenchmarkServer {
                     UnknownFileAnswer.NOT_FOUND,
                     false,
                     Duration.ofSeconds(5),
-                    ServerSettings.defaultCachedMachines()),
+                    ServerSettings.defaultCachedMachines(),
+                    HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE),
                 ServerSettings.defaultCachedMachines()),
             replacements);
     Runtime.getRuntime().addShutdownHook(new Thread(filesight::close));

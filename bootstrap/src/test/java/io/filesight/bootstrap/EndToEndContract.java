@@ -10,6 +10,7 @@ import io.filesight.adapter.http.HttpSettings;
 import io.filesight.adapter.http.UnknownFileAnswer;
 import io.filesight.application.port.in.ImportListener;
 import io.filesight.application.port.in.ImportOptions;
+import io.filesight.application.service.AuthenticateCallerService;
 import io.filesight.bootstrap.config.DatabaseLocation;
 import io.filesight.bootstrap.lifecycle.FilesightServer;
 import io.filesight.bootstrap.lifecycle.FilesightStore;
@@ -22,8 +23,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,7 +79,8 @@ abstract class EndToEndContract {
             UnknownFileAnswer.NOT_FOUND,
             false,
             Duration.ofSeconds(5),
-            cachedMachines),
+            cachedMachines,
+            HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE),
         cachedMachines);
   }
 
@@ -225,8 +229,10 @@ abstract class EndToEndContract {
 
   @Test
   void missingTokenAnswers401() throws Exception {
-    HttpResponse<String> response = get(SHA1, null);
+    assertUnauthorized(get(SHA1, null));
+  }
 
+  static void assertUnauthorized(HttpResponse<String> response) {
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.body()).contains("\"code\":\"Unauthorized\"");
     assertThat(response.headers().firstValue("WWW-Authenticate"))
@@ -266,6 +272,60 @@ abstract class EndToEndContract {
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(response.body()).contains("\"code\":\"Forbidden\"").contains("ViewData");
+  }
+
+  /** {@code count} group ids of the shape Azure AD writes, {@code member} among them. */
+  static String[] groupsWith(String member, int count) {
+    List<String> groups = new ArrayList<>();
+    groups.add(member);
+    for (long i = 1; groups.size() < count; i++) {
+      groups.add(new UUID(0x0123_4567_89ab_4defL, 0x8000_0000_0000_0000L | i).toString());
+    }
+    return groups.toArray(String[]::new);
+  }
+
+  @Test
+  void delegatedUserInTwoHundredGroupsIsServed() throws Exception {
+    // Azure AD lists up to 200 groups in a token; beyond that it sends an overage claim instead.
+    String token =
+        userToken("many-groups-user", List.of("Machine.Read"), groupsWith(FINANCE_USERS, 200));
+    assertThat(token.length()).isGreaterThan(10 * 1024);
+
+    HttpResponse<String> response = get(SHA1, token);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains(M_FINANCE, M_OPEN, M_UNGROUPED).doesNotContain(M_LABS);
+  }
+
+  @Test
+  void aTokenOverTheTokenLengthCapButWithinTheHeaderLimitAnswers401() throws Exception {
+    String token =
+        userToken("too-many-groups-user", List.of("Machine.Read"), groupsWith(FINANCE_USERS, 315));
+    assertThat(token.length())
+        .isGreaterThan(AuthenticateCallerService.MAX_TOKEN_LENGTH)
+        .isLessThan(HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE - 1024);
+
+    assertUnauthorized(get(SHA1, token));
+  }
+
+  @Test
+  void delegatedUserOverTheGroupLimitAnswers403NamingTheOverageAndTheRemedy() throws Exception {
+    String token =
+        tokens.delegatedOverGroupLimit(
+            TENANT,
+            "delegated-app-overage",
+            "overage-user",
+            List.of("Machine.Read"),
+            Duration.ofMinutes(10));
+
+    HttpResponse<String> response = get(SHA1, token);
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body())
+        .contains("\"code\":\"Forbidden\"")
+        .contains("groups overage claim")
+        .contains("'Groups assigned to the application'")
+        .doesNotContain("has no role");
   }
 
   @Test

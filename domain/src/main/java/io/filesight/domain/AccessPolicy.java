@@ -8,7 +8,9 @@ import java.util.Set;
  * Policy: who may read machines, and which machine groups they see. Application callers need an
  * application permission and see every machine; delegated callers need a delegated permission and a
  * role with ViewData, and see the machine groups assigned to their user groups plus groups with
- * none assigned. Machines in a group the configuration does not list are visible to no user.
+ * none assigned; a user whose token does not list the user's groups (a groups overage) is refused
+ * once RBAC is configured. Machines in a group the configuration does not list are visible to no
+ * user.
  *
  * @see <a href="https://learn.microsoft.com/defender-endpoint/api/get-file-related-machines">Get
  *     file related machines</a>
@@ -28,11 +30,17 @@ public final class AccessPolicy {
    * Passes when {@code caller} may read machines under {@code access}.
    *
    * @throws MissingPermissionException when the token lacks a machine-reading permission
+   * @throws GroupOverageException when a delegated user's token does not list the user's groups
    * @throws MissingViewDataException when a delegated user has no role with ViewData
    */
   public static void requireMachineRead(Caller caller, AccessConfiguration access) {
     if (caller instanceof DelegatedCaller user) {
       requireAny(user, PermissionGrant.DELEGATED, DELEGATED_READ);
+      // Roles and machine groups are matched by user group: without the groups, the refusal names
+      // the token, not the roles. An unconfigured tenant never consults the groups.
+      if (access.configured() && user.groupOverage()) {
+        throw new GroupOverageException(user.userId());
+      }
       if (access.configured()
           && access.roles().stream().noneMatch(r -> r.grantsViewDataTo(user.userGroups()))) {
         throw new MissingViewDataException(user.userId());

@@ -58,6 +58,11 @@ class AccessPolicyTest {
     return new DelegatedCaller("tenant", "app", "user-1", permissions, Set.of(userGroups));
   }
 
+  /** A user whose token carries a groups overage claim, listing {@code userGroups} at most. */
+  private static Caller overGroupLimit(Set<Permission> permissions, String... userGroups) {
+    return new DelegatedCaller("tenant", "app", "user-1", permissions, Set.of(userGroups), true);
+  }
+
   static Stream<Arguments> allowed() {
     Set<Permission> read = Set.of(Permission.MACHINE_READ);
     return Stream.of(
@@ -78,6 +83,10 @@ class AccessPolicyTest {
         Arguments.of(
             "user in no group, unconfigured tenant",
             user(read),
+            AccessConfiguration.unconfigured()),
+        Arguments.of(
+            "user over the group limit, unconfigured tenant",
+            overGroupLimit(read),
             AccessConfiguration.unconfigured()),
         Arguments.of(
             "user with both delegated and application permissions",
@@ -143,7 +152,25 @@ class AccessPolicyTest {
             user(read, "ug-soc"),
             AccessConfiguration.of(List.of(group(1, "ug-soc")), List.of()),
             MissingViewDataException.class,
-            "Machine.Read or Machine.ReadWrite"));
+            "Machine.Read or Machine.ReadWrite"),
+        Arguments.of(
+            "user over the group limit",
+            overGroupLimit(read),
+            CONFIGURED,
+            GroupOverageException.class,
+            "groups overage claim"),
+        Arguments.of(
+            "user over the group limit whose token still lists a group with ViewData",
+            overGroupLimit(read, "ug-soc"),
+            CONFIGURED,
+            GroupOverageException.class,
+            "'Groups assigned to the application'"),
+        Arguments.of(
+            "user over the group limit without permission: permission first",
+            overGroupLimit(Set.of()),
+            CONFIGURED,
+            MissingPermissionException.class,
+            DELEGATED_MESSAGE));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -10,11 +10,15 @@ import java.text.ParseException;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads the caller out of verified Azure AD claims: {@code scp} makes a delegated caller (even when
- * {@code roles} is present too), otherwise {@code roles} makes an application caller.
+ * {@code roles} is present too), otherwise {@code roles} makes an application caller. A delegated
+ * token for a user in more groups than fit in a token names a source for them ({@code
+ * _claim_names.groups}, or {@code hasgroups} in the implicit flow) instead of listing them; the
+ * caller then carries that overage, and what it means for access is the domain's decision.
  *
  * @see <a
  *     href="https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference">Access
@@ -45,13 +49,23 @@ final class CallerClaims {
             appId,
             userId,
             permissions(List.of(scopes.split(" "))),
-            groups == null ? Set.of() : Set.copyOf(groups));
+            groups == null ? Set.of() : Set.copyOf(groups),
+            groupOverage(claims));
       }
       List<String> roles = claims.getStringListClaim("roles");
       return new ApplicationCaller(tenantId, appId, permissions(roles == null ? List.of() : roles));
     } catch (ParseException e) {
       throw new InvalidTokenException("malformed claim: " + e.getMessage(), e);
     }
+  }
+
+  private static boolean groupOverage(JWTClaimsSet claims) throws ParseException {
+    Map<String, Object> claimSources = claims.getJSONObjectClaim("_claim_names");
+    if (claimSources != null && claimSources.containsKey("groups")) {
+      return true;
+    }
+    Object hasGroups = claims.getClaim("hasgroups");
+    return Boolean.TRUE.equals(hasGroups) || "true".equals(hasGroups);
   }
 
   /** Permissions we know; other scopes and roles (User.Read, ...) are dropped. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -62,15 +63,47 @@ public final class DevelopmentTokens {
       List<String> scopes,
       List<String> groups,
       Duration expiresIn) {
-    JWTClaimsSet claims =
-        common(tenantId, appId, expiresIn)
-            .subject(stableId("sub:" + appId + ":" + userId))
-            .claim("oid", userId)
-            .claim("upn", userId + "@filesight.invalid")
-            .claim("scp", String.join(" ", scopes))
+    return sign(
+        delegatedClaims(tenantId, appId, userId, scopes, expiresIn)
             .claim("groups", List.copyOf(groups))
-            .build();
-    return sign(claims);
+            .build());
+  }
+
+  /**
+   * A delegated token for a user in more groups than Azure AD puts in a token: instead of {@code
+   * groups} it names where to read them ({@code _claim_names}, {@code _claim_sources}), as Azure AD
+   * does.
+   *
+   * @see <a
+   *     href="https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference#groups-overage-claim">Groups
+   *     overage claim</a>
+   */
+  public String delegatedOverGroupLimit(
+      String tenantId, String appId, String userId, List<String> scopes, Duration expiresIn) {
+    return sign(
+        delegatedClaims(tenantId, appId, userId, scopes, expiresIn)
+            .claim("_claim_names", Map.of("groups", "src1"))
+            .claim(
+                "_claim_sources",
+                Map.of(
+                    "src1",
+                    Map.of(
+                        "endpoint",
+                        "https://graph.windows.net/"
+                            + tenantId
+                            + "/users/"
+                            + userId
+                            + "/getMemberObjects")))
+            .build());
+  }
+
+  private JWTClaimsSet.Builder delegatedClaims(
+      String tenantId, String appId, String userId, List<String> scopes, Duration expiresIn) {
+    return common(tenantId, appId, expiresIn)
+        .subject(stableId("sub:" + appId + ":" + userId))
+        .claim("oid", userId)
+        .claim("upn", userId + "@filesight.invalid")
+        .claim("scp", String.join(" ", scopes));
   }
 
   private JWTClaimsSet.Builder common(String tenantId, String appId, Duration expiresIn) {

@@ -11,11 +11,16 @@ import io.filesight.domain.Permission;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tokens that must pass, and the caller each one yields. */
 class TokenAcceptanceTest {
@@ -62,6 +67,66 @@ class TokenAcceptanceTest {
                 TokenFixture.USER,
                 Set.of(Permission.MACHINE_READ),
                 Set.of("group-a", "group-b")));
+  }
+
+  /** The two ways Azure AD says a user is in more groups than a token lists. */
+  static Stream<Arguments> groupOverageShapes() {
+    Function<TokenFixture, String> claimNames =
+        fixture ->
+            fixture.tokens.delegatedOverGroupLimit(
+                TokenFixture.TENANT,
+                TokenFixture.APP,
+                TokenFixture.USER,
+                List.of("Machine.Read"),
+                Duration.ofHours(1));
+    Function<TokenFixture, String> hasGroups =
+        fixture ->
+            fixture.signTrusted(
+                fixture
+                    .validClaims()
+                    .claim("scp", "Machine.Read")
+                    .claim("oid", TokenFixture.USER)
+                    .claim("hasgroups", true)
+                    .build());
+    return Stream.of(
+        Arguments.of("_claim_names.groups", claimNames),
+        Arguments.of("hasgroups (implicit flow)", hasGroups));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("groupOverageShapes")
+  void delegatedTokenWithAGroupOverageYieldsACallerOverTheGroupLimit(
+      String shape, Function<TokenFixture, String> token) {
+    Caller caller = fixture.verifier.verify(token.apply(fixture));
+
+    assertThat(caller)
+        .isEqualTo(
+            new DelegatedCaller(
+                TokenFixture.TENANT,
+                TokenFixture.APP,
+                TokenFixture.USER,
+                Set.of(Permission.MACHINE_READ),
+                Set.of(),
+                true));
+  }
+
+  @Test
+  void delegatedTokenListingItsGroupsIsNotOverTheGroupLimit() {
+    String token =
+        fixture.signTrusted(
+            fixture
+                .validClaims()
+                .claim("scp", "Machine.Read")
+                .claim("oid", TokenFixture.USER)
+                .claim("groups", List.of("group-a"))
+                .claim("hasgroups", false)
+                .claim("_claim_names", Map.of("email", "src1"))
+                .build());
+
+    DelegatedCaller caller = (DelegatedCaller) fixture.verifier.verify(token);
+
+    assertThat(caller.groupOverage()).isFalse();
+    assertThat(caller.userGroups()).containsExactly("group-a");
   }
 
   @Test

@@ -47,7 +47,8 @@ final class DefenderErrors {
 
   /** The answer for anything thrown while handling a request. */
   DefenderError answer(Throwable failure) {
-    if (failure instanceof UnauthenticatedException) {
+    if (failure instanceof UnauthenticatedException
+        || failure instanceof DuplicateAuthorizationException) {
       return new DefenderError(
           401,
           "Unauthorized",

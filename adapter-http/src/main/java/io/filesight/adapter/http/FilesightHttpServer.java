@@ -128,6 +128,9 @@ public final class FilesightHttpServer {
           // third of the server's CPU when calls with many tokens shared connections. Tokens are
           // longer than 512 chars, so they are no longer cached; short common headers still are.
           http.setHeaderCacheSize(512);
+          // The request line and every header together; beyond it Jetty answers 431 (414 for the
+          // URI), as JSON through the error handler above.
+          http.setRequestHeaderSize(settings.maxRequestHeaderSize());
         });
     config.requestLogger.http(this::logRequest);
   }

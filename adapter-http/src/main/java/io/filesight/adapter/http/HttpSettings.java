@@ -18,6 +18,10 @@ import java.util.Optional;
  * @param stopTimeout how long {@link FilesightHttpServer#stop()} lets in-flight requests finish
  * @param renderedMachines how many machines' JSON is kept rendered in memory (about 1 KB each); 0
  *     renders every machine of every answer
+ * @param maxRequestHeaderSize most bytes of a request line and its headers together; a larger
+ *     request is answered 431 (414 when the URI alone is too long) before any handler runs, so a
+ *     block smaller than the longest accepted bearer token plus ordinary headers turns such tokens
+ *     away with 431 instead of reading them
  */
 public record HttpSettings(
     String bindAddress,
@@ -26,9 +30,23 @@ public record HttpSettings(
     UnknownFileAnswer unknownFile,
     boolean jsonAccessLog,
     Duration stopTimeout,
-    int renderedMachines) {
+    int renderedMachines,
+    int maxRequestHeaderSize) {
   /** Machines kept rendered unless told otherwise. */
   public static final int DEFAULT_RENDERED_MACHINES = 10_000;
+
+  /**
+   * Request header block allowed unless told otherwise: room for a bearer token at the token length
+   * cap (16 KiB; a delegated token of a user in 200 groups, the most Azure AD lists, is below it)
+   * beside ordinary headers, so that every such token is read rather than turned away.
+   */
+  public static final int DEFAULT_MAX_REQUEST_HEADER_SIZE = 20 * 1024;
+
+  /** Smallest header block allowed: Jetty's own default, which application tokens fit in. */
+  public static final int SMALLEST_MAX_REQUEST_HEADER_SIZE = 8 * 1024;
+
+  /** Largest header block allowed: each request's headers are held in memory while it is read. */
+  public static final int LARGEST_MAX_REQUEST_HEADER_SIZE = 1024 * 1024;
 
   public HttpSettings {
     Objects.requireNonNull(bindAddress, "bindAddress");
@@ -45,12 +63,22 @@ public record HttpSettings(
       throw new IllegalArgumentException(
           "renderedMachines must be 0 or more, was " + renderedMachines);
     }
+    if (maxRequestHeaderSize < SMALLEST_MAX_REQUEST_HEADER_SIZE
+        || maxRequestHeaderSize > LARGEST_MAX_REQUEST_HEADER_SIZE) {
+      throw new IllegalArgumentException(
+          "maxRequestHeaderSize must be between "
+              + SMALLEST_MAX_REQUEST_HEADER_SIZE
+              + " and "
+              + LARGEST_MAX_REQUEST_HEADER_SIZE
+              + " bytes, was "
+              + maxRequestHeaderSize);
+    }
     baseUrl.ifPresent(HttpSettings::requireHttpBase);
   }
 
   /**
    * 0.0.0.0:8080, base URL from the request, 404 for unknown files, text log, 20 s to stop, 10,000
-   * machines kept rendered.
+   * machines kept rendered, 20 KiB of request headers.
    */
   public static HttpSettings defaults() {
     return new HttpSettings(
@@ -60,12 +88,20 @@ public record HttpSettings(
         UnknownFileAnswer.NOT_FOUND,
         false,
         Duration.ofSeconds(20),
-        DEFAULT_RENDERED_MACHINES);
+        DEFAULT_RENDERED_MACHINES,
+        DEFAULT_MAX_REQUEST_HEADER_SIZE);
   }
 
   public HttpSettings withPort(int newPort) {
     return new HttpSettings(
-        bindAddress, newPort, baseUrl, unknownFile, jsonAccessLog, stopTimeout, renderedMachines);
+        bindAddress,
+        newPort,
+        baseUrl,
+        unknownFile,
+        jsonAccessLog,
+        stopTimeout,
+        renderedMachines,
+        maxRequestHeaderSize);
   }
 
   public HttpSettings withBaseUrl(URI newBaseUrl) {
@@ -76,22 +112,56 @@ public record HttpSettings(
         unknownFile,
         jsonAccessLog,
         stopTimeout,
-        renderedMachines);
+        renderedMachines,
+        maxRequestHeaderSize);
   }
 
   public HttpSettings withUnknownFile(UnknownFileAnswer answer) {
     return new HttpSettings(
-        bindAddress, port, baseUrl, answer, jsonAccessLog, stopTimeout, renderedMachines);
+        bindAddress,
+        port,
+        baseUrl,
+        answer,
+        jsonAccessLog,
+        stopTimeout,
+        renderedMachines,
+        maxRequestHeaderSize);
   }
 
   public HttpSettings withStopTimeout(Duration timeout) {
     return new HttpSettings(
-        bindAddress, port, baseUrl, unknownFile, jsonAccessLog, timeout, renderedMachines);
+        bindAddress,
+        port,
+        baseUrl,
+        unknownFile,
+        jsonAccessLog,
+        timeout,
+        renderedMachines,
+        maxRequestHeaderSize);
   }
 
   public HttpSettings withRenderedMachines(int count) {
     return new HttpSettings(
-        bindAddress, port, baseUrl, unknownFile, jsonAccessLog, stopTimeout, count);
+        bindAddress,
+        port,
+        baseUrl,
+        unknownFile,
+        jsonAccessLog,
+        stopTimeout,
+        count,
+        maxRequestHeaderSize);
+  }
+
+  public HttpSettings withMaxRequestHeaderSize(int bytes) {
+    return new HttpSettings(
+        bindAddress,
+        port,
+        baseUrl,
+        unknownFile,
+        jsonAccessLog,
+        stopTimeout,
+        renderedMachines,
+        bytes);
   }
 
   private static void requireHttpBase(URI uri) {

@@ -10,20 +10,23 @@ import io.filesight.domain.Page;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.net.URI;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Primary adapter: {@code GET /api/files/{id}/machines}. Authenticates first, so that a caller
- * without a valid token learns nothing, then reads the page, then leaves quota, permission, id
- * syntax and lookup to the use case in Defender's order.
+ * without a valid token learns nothing (a request with two {@code Authorization} headers has no
+ * valid token), then reads the page, then leaves quota, permission, id syntax and lookup to the use
+ * case in Defender's order.
  *
  * @see <a href="https://learn.microsoft.com/defender-endpoint/api/get-file-related-machines">Get
  *     file related machines API</a>
  */
 final class RelatedMachinesHandler implements Handler {
   static final String PATH = "/api/files/{id}/machines";
+  private static final String AUTHORIZATION = "Authorization";
 
   private final FindRelatedMachines find;
   private final AuthenticateCaller authenticate;
@@ -47,7 +50,7 @@ final class RelatedMachinesHandler implements Handler {
   @Override
   public void handle(Context ctx) throws Exception {
     ctx.header(ResponseHeaders.ODATA_VERSION, ResponseHeaders.ODATA_VERSION_VALUE);
-    Caller caller = authenticate.authenticate(ctx.header("Authorization"));
+    Caller caller = authenticate.authenticate(authorization(ctx));
     RequestAttributes.caller(ctx, caller);
     Page page = ODataQuery.page(ctx.queryString());
     String fileId = FileIdSegment.from(ctx.path(), ctx.pathParam("id"));
@@ -74,6 +77,19 @@ final class RelatedMachinesHandler implements Handler {
         next.map(nextPage -> nextLink(base, answer.file(), nextPage)),
         rendered);
     body.finish();
+  }
+
+  /** The request's one {@code Authorization} header, {@code null} without one. */
+  private static String authorization(Context ctx) {
+    Enumeration<String> values = ctx.req().getHeaders(AUTHORIZATION);
+    if (values == null || !values.hasMoreElements()) {
+      return null;
+    }
+    String first = values.nextElement();
+    if (values.hasMoreElements()) {
+      throw new DuplicateAuthorizationException();
+    }
+    return first;
   }
 
   private String base(Context ctx) {

@@ -69,6 +69,37 @@ class ErrorAnswersTest {
     assertThat(TestServer.json(response).at("/error/code").asText()).isEqualTo("Unauthorized");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Authorization: Bearer good\r\nAuthorization: Bearer good",
+        "Authorization: Bearer good\r\nAuthorization: Bearer wrong",
+        "Authorization: Bearer wrong\r\nauthorization: Bearer good",
+        "Authorization: Bearer good\r\nX-Other: 1\r\nAUTHORIZATION: Bearer good"
+      })
+  void twoAuthorizationHeadersGet401WhicheverComesFirst(String authorizations) {
+    for (String method : List.of("GET", "HEAD")) {
+      TestServer.RawResponse response =
+          http.raw(
+              method
+                  + " "
+                  + PATH
+                  + " HTTP/1.1\r\nHost: x\r\n"
+                  + authorizations
+                  + "\r\nConnection: close\r\n\r\n");
+
+      assertThat(response.status()).as(method).isEqualTo(401);
+      assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+      assertThat(response.header("Content-Type")).isEqualTo(ODATA_JSON);
+      if (method.equals("GET")) {
+        JsonNode error = TestServer.json(response.body()).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("Unauthorized");
+        assertThat(error.get("target").asText()).isEqualTo(response.header("request-id"));
+      }
+    }
+    assertThat(find.calls).isEmpty();
+  }
+
   @Test
   void callerOverQuotaGets429WithRetryAfterAndRateLimitHeaders() {
     find.overQuota(37);

@@ -22,6 +22,7 @@ class HttpSettingsTest {
     assertThat(defaults.unknownFile()).isEqualTo(UnknownFileAnswer.NOT_FOUND);
     assertThat(defaults.jsonAccessLog()).isFalse();
     assertThat(defaults.stopTimeout()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(defaults.maxRequestHeaderSize()).isEqualTo(20 * 1024);
   }
 
   @Test
@@ -49,6 +50,11 @@ class HttpSettingsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> HttpSettings.defaults().withRenderedMachines(-1))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> HttpSettings.defaults().withMaxRequestHeaderSize(8 * 1024 - 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxRequestHeaderSize");
+    assertThatThrownBy(() -> HttpSettings.defaults().withMaxRequestHeaderSize(1024 * 1024 + 1))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(
             new HttpSettings(
                     "127.0.0.1",
@@ -57,7 +63,8 @@ class HttpSettingsTest {
                     UnknownFileAnswer.EMPTY,
                     true,
                     Duration.ZERO,
-                    0)
+                    0,
+                    HttpSettings.SMALLEST_MAX_REQUEST_HEADER_SIZE)
                 .port())
         .isZero();
   }

@@ -90,7 +90,8 @@ public final class DemoCommand implements Callable<Integer> {
                     UnknownFileAnswer.NOT_FOUND,
                     logFormat.equals("json"),
                     Duration.ofSeconds(20),
-                    ServerSettings.defaultCachedMachines()),
+                    ServerSettings.defaultCachedMachines(),
+                    HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE),
                 ServerSettings.defaultCachedMachines()));
     ShutdownOnSignal.install(server);
     printWelcome(out, keys, server.port());

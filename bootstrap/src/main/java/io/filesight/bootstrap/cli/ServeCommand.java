@@ -116,6 +116,17 @@ public final class ServeCommand implements Callable<Integer> {
   String stopTimeout;
 
   @Option(
+      names = "--max-request-header-size",
+      paramLabel = "SIZE",
+      defaultValue = HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE / 1024 + "KiB",
+      description =
+          "Most bytes of a request line and its headers together, e.g. 20480, 20k or 20KiB"
+              + " (default ${DEFAULT-VALUE}, from 8KiB to 1MiB); a larger request is answered 431."
+              + " Leave room for bearer tokens up to 16KiB (users in many Azure AD groups), or"
+              + " they get 431 instead of being read.")
+  String maxRequestHeaderSize;
+
+  @Option(
       names = "--cache-machines",
       paramLabel = "N|auto",
       defaultValue = "auto",
@@ -154,7 +165,12 @@ public final class ServeCommand implements Callable<Integer> {
             unknown,
             logFormat.equals("json"),
             stop,
-            cachedMachines());
+            cachedMachines(),
+            Settings.bytes(
+                "--max-request-header-size",
+                maxRequestHeaderSize,
+                HttpSettings.SMALLEST_MAX_REQUEST_HEADER_SIZE,
+                HttpSettings.LARGEST_MAX_REQUEST_HEADER_SIZE));
     return new ServerSettings(
         database,
         Settings.duration("--db-wait", dbWait),

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 /** Parsing of setting values with one-line errors that name the setting and its variable. */
 public final class Settings {
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
+  private static final Pattern SIZE = Pattern.compile("(\\d{1,10})\\s*(k|kib|m|mib)?");
 
   private Settings() {}
 
@@ -79,6 +80,37 @@ public final class Settings {
       throw invalid(option, value, "must be positive");
     }
     return duration;
+  }
+
+  /**
+   * A size in bytes like {@code 20480}, {@code 20k} or {@code 20KiB} ({@code k} and {@code KiB} are
+   * 1024 bytes, {@code m} and {@code MiB} 1024 KiB), between {@code minimum} and {@code maximum}.
+   */
+  public static int bytes(String option, String value, int minimum, int maximum) {
+    Matcher matcher = SIZE.matcher(value.strip().toLowerCase(Locale.ROOT));
+    if (!matcher.matches()) {
+      throw invalid(option, value, "not a size such as 20480, 20k or 20KiB");
+    }
+    long amount = Long.parseLong(matcher.group(1));
+    String unit = matcher.group(2) == null ? "" : matcher.group(2);
+    long bytes =
+        switch (unit) {
+          case "k", "kib" -> amount * 1024;
+          case "m", "mib" -> amount * 1024 * 1024;
+          default -> amount;
+        };
+    if (bytes < minimum || bytes > maximum) {
+      throw invalid(
+          option, value, "must be between " + sizeText(minimum) + " and " + sizeText(maximum));
+    }
+    return (int) bytes;
+  }
+
+  private static String sizeText(int bytes) {
+    if (bytes % (1024 * 1024) == 0) {
+      return bytes / (1024 * 1024) + "MiB";
+    }
+    return bytes % 1024 == 0 ? bytes / 1024 + "KiB" : bytes + " bytes";
   }
 
   /** An absolute http(s) URL, without a trailing slash. */

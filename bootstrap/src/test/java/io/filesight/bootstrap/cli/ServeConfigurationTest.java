@@ -211,6 +211,51 @@ class ServeConfigurationTest {
   }
 
   @Test
+  void theRequestHeaderLimitIs20KiBUnlessSetByFlagEnvironmentOrFile() throws IOException {
+    environment.put("FILESIGHT_DB", "a.db");
+
+    assertThat(settings().http().maxRequestHeaderSize()).isEqualTo(20 * 1024);
+    assertThat(runFull("serve", "--help").out().replaceAll("\\s+", " "))
+        .contains("--max-request-header-size=SIZE")
+        .contains("default 20KiB");
+    assertThat(settings("--max-request-header-size", "32k").http().maxRequestHeaderSize())
+        .isEqualTo(32 * 1024);
+    Path config = configFile("max-request-header-size=16384");
+    assertThat(settings("--config", config.toString()).http().maxRequestHeaderSize())
+        .isEqualTo(16 * 1024);
+    environment.put("FILESIGHT_MAX_REQUEST_HEADER_SIZE", "1MiB");
+    assertThat(settings("--config", config.toString()).http().maxRequestHeaderSize())
+        .isEqualTo(1024 * 1024);
+  }
+
+  @Test
+  void aRequestHeaderLimitThatIsNotASizeOrOutOfRangeExitsTwoNamingTheSetting() {
+    for (String bad : new String[] {"lots", "20 KB", "-1", "4KiB", "2m", "99999999999"}) {
+      Result result = serveWithRequestHeaderLimit(bad);
+
+      assertThat(result.code()).as(bad).isEqualTo(2);
+      assertThat(result.err().strip().lines()).as(bad).hasSize(1);
+      assertThat(result.err())
+          .as(bad)
+          .contains("--max-request-header-size (FILESIGHT_MAX_REQUEST_HEADER_SIZE)")
+          .contains("'" + bad + "'");
+    }
+    assertThat(serveWithRequestHeaderLimit("4KiB").err()).contains("must be between 8KiB and 1MiB");
+  }
+
+  private Result serveWithRequestHeaderLimit(String value) {
+    return runFull(
+        "serve",
+        "--db",
+        "x.db",
+        "--jwks",
+        jwks.toString(),
+        "--tenant",
+        "t",
+        "--max-request-header-size=" + value);
+  }
+
+  @Test
   void aPostgresqlUrlTakesItsCredentialsOutOfTheUrl() {
     ServerSettings settings =
         settings(
