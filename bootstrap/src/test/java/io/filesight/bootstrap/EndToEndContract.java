@@ -110,7 +110,23 @@ abstract class EndToEndContract {
     Path keys = dir.resolve("keys");
     DevelopmentKeys.generate(keys);
     tokens = new DevelopmentTokens(DevelopmentKeys.load(keys));
+    DatabaseLocation database = database(dir);
+    importData(dir, database);
 
+    server =
+        FilesightServer.start(
+            serverSettings(
+                database,
+                TENANT,
+                keys.resolve("jwks.json"),
+                ServerSettings.defaultCachedMachines()));
+  }
+
+  /**
+   * Imports the machines, sightings and access configuration the contract expects into {@code
+   * database} as {@code filesight import} does, writing the import files into {@code dir}.
+   */
+  static void importData(Path dir, DatabaseLocation database) throws IOException {
     Path machines = dir.resolve("machines.jsonl");
     Files.write(
         machines,
@@ -146,20 +162,11 @@ abstract class EndToEndContract {
             + "\",\""
             + LAB_USERS
             + "\"]}]}");
-    DatabaseLocation database = database(dir);
     try (FilesightStore store = FilesightStore.open(database, Duration.ofSeconds(30))) {
       store.importMachines(machines, ImportOptions.defaults(), ImportListener.silent());
       store.importObservations(observations, ImportOptions.defaults(), ImportListener.silent());
       store.replaceAccess(access);
     }
-
-    server =
-        FilesightServer.start(
-            serverSettings(
-                database,
-                TENANT,
-                keys.resolve("jwks.json"),
-                ServerSettings.defaultCachedMachines()));
   }
 
   @AfterAll

@@ -28,6 +28,9 @@ final class DefenderErrors {
 
   static final String WWW_AUTHENTICATE = "Bearer error=\"invalid_token\"";
 
+  /** Jetty's reason for a request line whose protocol version is not in its table. */
+  static final String JETTY_UNKNOWN_VERSION = "Unknown Version";
+
   /**
    * When a caller may try again after the store failed to answer: about the time a connection is
    * waited for, and the time a database needs to come back from a restart.
@@ -66,6 +69,9 @@ final class DefenderErrors {
       return new DefenderError(
           400, "InvalidHashValue", "Hash value " + echoable(value) + " is invalid");
     }
+    if (failure instanceof MalformedPathException) {
+      return new DefenderError(400, "BadRequest", failure.getMessage());
+    }
     if (failure instanceof InvalidPageException
         || failure instanceof UnsupportedQueryOptionException) {
       return new DefenderError(400, "ODataError", failure.getMessage());
@@ -84,6 +90,22 @@ final class DefenderErrors {
           Map.of("Retry-After", Long.toString(STORE_RETRY_AFTER_SECONDS)));
     }
     return forStatus(500);
+  }
+
+  /**
+   * The answer for what Jetty rejects before any handler runs, from its status and reason. Jetty
+   * answers 505 to every protocol version outside its table, garbage such as {@code FOO} or {@code
+   * HTTP/1.1x} included: that is a malformed request line (400); a version Jetty knows but refuses
+   * (HTTP/0.9, HTTP/3.0) stays 505.
+   */
+  DefenderError forJettyRejection(int status, String reason) {
+    if (status == 505 && JETTY_UNKNOWN_VERSION.equals(reason)) {
+      return new DefenderError(
+          400,
+          "BadRequest",
+          "The request line names no HTTP version this service knows; send HTTP/1.1");
+    }
+    return forStatus(status);
   }
 
   /** The answer for a bare status, such as Jetty's own 400, 414 and 431 or a shutdown's 503. */
@@ -107,6 +129,9 @@ final class DefenderErrors {
       case 503:
         return new DefenderError(
             503, "ServiceUnavailable", "The service is unavailable, retry later");
+      case 505:
+        return new DefenderError(
+            505, "HttpVersionNotSupported", "The HTTP version is not supported; send HTTP/1.1");
       default:
         if (status >= 400 && status < 500) {
           return new DefenderError(status, "BadRequest", "The request cannot be served");

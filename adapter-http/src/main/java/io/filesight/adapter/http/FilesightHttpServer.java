@@ -189,6 +189,8 @@ public final class FilesightHttpServer {
     String requestId = RequestAttributes.newRequestId();
     RequestAttributes.requestId(ctx, requestId);
     ResponseHeaders.applyCommon(requestId, ctx::header);
+    // Before the router decodes path parameters: it fails on what Jetty lets through.
+    MalformedPathException.requireWellFormed(ctx.path());
   }
 
   private void scrape(Context ctx) {

@@ -10,8 +10,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Answers what Jetty rejects before Javalin sees it (oversized headers 431, oversized URI 414,
- * malformed requests 400, 503 while shutting down) with Defender's JSON error body instead of
- * Jetty's HTML page.
+ * malformed requests 400, unsupported protocol versions 505, 503 while shutting down) with
+ * Defender's JSON error body instead of Jetty's HTML page.
  */
 final class JettyJsonErrorHandler extends ErrorHandler {
   private final DefenderErrors errors;
@@ -36,7 +36,7 @@ final class JettyJsonErrorHandler extends ErrorHandler {
       Throwable cause,
       Callback callback) {
     long start = System.nanoTime();
-    DefenderError error = errors.forStatus(code);
+    DefenderError error = errors.forJettyRejection(code, message);
     String requestId = RequestAttributes.newRequestId();
     response.setStatus(error.status());
     ResponseHeaders.applyCommon(requestId, (name, value) -> response.getHeaders().put(name, value));

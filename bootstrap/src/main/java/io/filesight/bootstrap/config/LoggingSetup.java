@@ -40,6 +40,10 @@ public final class LoggingSetup {
     access.addAppender(
         batched(context, json ? jsonEncoder(context) : text(context, ACCESS_TEXT_PATTERN)));
     context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
+    // These warn about every bad Host header or oversized request, echoing the client's bytes; the
+    // request's access line already records it.
+    context.getLogger("org.eclipse.jetty.http.HttpParser").setLevel(Level.ERROR);
+    context.getLogger("org.eclipse.jetty.util.HostPort").setLevel(Level.ERROR);
     context.getLogger("io.javalin").setLevel(Level.WARN);
     context.getLogger("org.flywaydb").setLevel(Level.WARN);
     context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);

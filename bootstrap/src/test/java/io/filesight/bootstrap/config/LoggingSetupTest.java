@@ -38,6 +38,22 @@ class LoggingSetupTest {
     assertThat(out).contains("\"port\":\"8080\"");
   }
 
+  @Test
+  void jettyWarningsEchoingMalformedRequestsAreLeftToTheAccessLine() {
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    LoggingSetup.configure("text");
+
+    LoggerFactory.getLogger("org.eclipse.jetty.util.HostPort").warn("Bad Authority: [a@b]");
+    LoggerFactory.getLogger("org.eclipse.jetty.http.HttpParser").warn("URI is too large >8192");
+    LoggerFactory.getLogger("org.eclipse.jetty.server.Server").warn("other Jetty warning");
+    System.err.flush();
+
+    assertThat(captured.toString(StandardCharsets.UTF_8))
+        .doesNotContain("Bad Authority")
+        .doesNotContain("URI is too large")
+        .contains("other Jetty warning");
+  }
+
   private String logBoth(String format) {
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     LoggingSetup.configure(format);
