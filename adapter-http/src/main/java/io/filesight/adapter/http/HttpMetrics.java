@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.util.thread.ThreadPool;
@@ -48,16 +49,25 @@ final class HttpMetrics implements AutoCloseable {
     new JettyServerThreadPoolMetrics(pool, Tags.empty()).bindTo(registry);
   }
 
+  /** The methods of RFC 9110 and PATCH; any other method is counted as {@link #OTHER_METHOD}. */
+  private static final Set<String> STANDARD_METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
+
+  static final String OTHER_METHOD = "_OTHER";
+
   /**
    * Counts and times one request; {@code route} is the route template, never the raw path, so the
    * number of series stays bounded.
    */
   void recordRequest(String method, String route, int status, long durationNanos) {
     String series = route == null || route.isEmpty() ? UNMATCHED_ROUTE : route;
+    // Jetty hands over any token a client sends as its method: only the standard ones name a
+    // series, or a client could create series without bound.
+    String known = STANDARD_METHODS.contains(method) ? method : OTHER_METHOD;
     // Kept per series: registering looks the meter up by its tags, which costs more than recording.
     requestTimers
         .computeIfAbsent(
-            new Series(method, series, status),
+            new Series(known, series, status),
             key ->
                 Timer.builder("http.server.requests")
                     .description("HTTP requests by route and status")

@@ -95,6 +95,16 @@ class OperationsEndpointsTest {
   }
 
   @Test
+  void unknownMethodsShareOneMetricsSeriesSoSeriesStayBounded() {
+    for (int i = 0; i < 20; i++) {
+      http.raw("FUZZ" + i + " /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    }
+
+    String metrics = http.get("/metrics", null).body();
+    assertThat(metrics).contains("method=\"_OTHER\"").doesNotContain("FUZZ");
+  }
+
+  @Test
   void openApiDescriptionIsServedAsYaml() {
     HttpResponse<String> response = http.get("/openapi.yaml", null);
 
