@@ -135,6 +135,7 @@ class DemoGoldenIT {
         "44a758891bdccf53c89c31ffd2fdde91b2cdb29ea3c80c8227499098b8f32574");
     // An import's bookkeeping is emptied when it completes.
     store.put("seen_file_backlog", EMPTY);
+    store.put("import_progress", EMPTY);
     for (char digit : "0123456789abcdef".toCharArray()) {
       store.put("observation_backlog_" + digit, EMPTY);
     }

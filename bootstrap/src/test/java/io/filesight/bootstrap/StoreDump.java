@@ -1,5 +1,6 @@
 package io.filesight.bootstrap;
 
+import io.filesight.adapter.persistence.Database;
 import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,22 +36,27 @@ final class StoreDump {
               + " UNION ALL SELECT * FROM observation_backlog_c"
               + " UNION ALL SELECT * FROM observation_backlog_d"
               + " UNION ALL SELECT * FROM observation_backlog_e"
-              + " UNION ALL SELECT * FROM observation_backlog_f");
+              + " UNION ALL SELECT * FROM observation_backlog_f",
+          "SELECT * FROM import_progress ORDER BY source");
 
   private StoreDump() {}
 
   static List<Map<String, Object>> of(Path file) {
     try (SqliteDatabase database = SqliteDatabase.open(file, false)) {
-      return database
-          .reads()
-          .withHandle(
-              h -> {
-                List<Map<String, Object>> rows = new ArrayList<>();
-                for (String query : QUERIES) {
-                  rows.addAll(h.createQuery(query).mapToMap().list());
-                }
-                return rows;
-              });
+      return of(database);
     }
+  }
+
+  static List<Map<String, Object>> of(Database database) {
+    return database
+        .reads()
+        .withHandle(
+            h -> {
+              List<Map<String, Object>> rows = new ArrayList<>();
+              for (String query : QUERIES) {
+                rows.addAll(h.createQuery(query).mapToMap().list());
+              }
+              return rows;
+            });
   }
 }

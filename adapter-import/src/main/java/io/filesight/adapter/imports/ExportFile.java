@@ -14,6 +14,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -31,6 +32,7 @@ final class ExportFile<T> implements RecordSource<T> {
   private final CountingInputStream bytes;
   private final BufferedReader text;
   private final OptionalLong size;
+  private final Optional<String> identity;
   private final ReadAhead<T> records;
 
   private ExportFile(
@@ -39,8 +41,19 @@ final class ExportFile<T> implements RecordSource<T> {
     this.file = file;
     this.bytes = bytes;
     this.text = text;
-    this.size =
-        Files.isRegularFile(file) ? OptionalLong.of(Files.size(file)) : OptionalLong.empty();
+    boolean regular = Files.isRegularFile(file);
+    this.size = regular ? OptionalLong.of(Files.size(file)) : OptionalLong.empty();
+    // rsync's quick check: a file rewritten in place to the same size within the clock's
+    // resolution passes for the same.
+    this.identity =
+        regular
+            ? Optional.of(
+                file.toRealPath()
+                    + " "
+                    + size.getAsLong()
+                    + " bytes, modified "
+                    + Files.getLastModifiedTime(file))
+            : Optional.empty();
     this.records = records;
   }
 
@@ -89,6 +102,11 @@ final class ExportFile<T> implements RecordSource<T> {
   @Override
   public OptionalLong bytesTotal() {
     return size;
+  }
+
+  @Override
+  public Optional<String> identity() {
+    return identity;
   }
 
   @Override

@@ -29,6 +29,7 @@ class SqliteStoresContractTest {
           "SELECT * FROM seen_file ORDER BY sha1",
           "SELECT * FROM observation ORDER BY sha1, machine_id",
           "SELECT * FROM seen_file_backlog ORDER BY sha1",
+          "SELECT * FROM import_progress ORDER BY source",
           "SELECT configured FROM access_state",
           "SELECT * FROM machine_group ORDER BY id",
           "SELECT * FROM access_role ORDER BY name");

@@ -9,11 +9,13 @@ import io.filesight.application.port.in.ParsedRecord;
 import io.filesight.application.port.in.RecordSource;
 import io.filesight.application.port.in.RejectedRecord;
 import io.filesight.application.port.out.ImportSession;
+import io.filesight.application.port.out.ResumePoint;
 import io.filesight.application.port.out.StoreUnavailableException;
 import io.filesight.application.port.out.StoredCounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The rules every import follows, whatever it stores: records are read in order and committed in
@@ -21,6 +23,11 @@ import java.util.Objects;
  * parts of {@link #PART_SIZE} so that a large batch never sits in the heap; a rejected record is
  * reported by its source's name and line and skipped, or, in strict mode, fails the whole import
  * before anything is committed. Progress is reported after each batch.
+ *
+ * <p>A source with an {@link RecordSource#identity() identity} resumes an interrupted import of it:
+ * the good records the store says that import committed are read again but not appended, the bad
+ * ones among them reported again, and the rest imported; the summary counts the whole source, with
+ * what the interrupted import stored.
  */
 abstract class RecordImportService<T> {
   /** Records handed to the store at once. */
@@ -61,19 +68,46 @@ abstract class RecordImportService<T> {
         report();
       } else {
         try (ImportSession<T> session = beginImport()) {
-          while (next != null) {
+          resume(session);
+          // At least one commit, the last: a resumed import may have nothing left to append, and
+          // its last commit still settles what the interrupted one left.
+          do {
             batch(session);
             // Strict: one commit at the end, so that a bad record leaves nothing written.
             if (!options.strict() || next == null) {
               counts = counts.plus(session.commit(next == null));
             }
             report();
-          }
+          } while (next != null);
         } catch (StoreUnavailableException e) {
           throw new ImportFailedException(source.name(), 0, e.getMessage(), e);
         }
       }
       return new ImportSummary(read, counts.inserted(), counts.updated(), rejected);
+    }
+
+    /** Reads past the good records an interrupted import of this source committed. */
+    private void resume(ImportSession<T> session) {
+      Optional<String> identity = source.identity();
+      if (identity.isEmpty()) {
+        return;
+      }
+      ResumePoint resumed = session.resume(identity.get());
+      if (resumed.records() == 0) {
+        return;
+      }
+      counts = resumed.counts();
+      long skipped = 0;
+      while (next != null && skipped < resumed.records()) {
+        read++;
+        if (next.rejection() != null) {
+          reject(next);
+        } else {
+          skipped++;
+        }
+        next = source.next();
+      }
+      listener.resumed(skipped);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.filesight.application.port.out.MachineRepository;
 import io.filesight.application.port.out.MachineSlice;
 import io.filesight.application.port.out.MachineStore;
 import io.filesight.application.port.out.ObservationStore;
+import io.filesight.application.port.out.ResumePoint;
 import io.filesight.application.port.out.StoredCounts;
 import io.filesight.domain.FileHash;
 import io.filesight.domain.GroupScope;
@@ -200,6 +201,38 @@ public abstract class ObservationStoreContract {
     try (Fixture other = newFixture()) {
       commit(other, true, observations.toArray(Observation[]::new));
       assertThat(given.snapshot()).isEqualTo(other.snapshot());
+    }
+  }
+
+  @Test
+  void aRerunResumesAfterTheCommitsOfAnInterruptedImportOfTheSameSourceAndForgetsThem() {
+    List<Observation> observations = sample();
+    StoredCounts committed = StoredCounts.NONE;
+    try (ImportSession<Observation> interrupted = given.observations().beginImport()) {
+      assertThat(interrupted.resume("a.csv")).isEqualTo(ResumePoint.NONE);
+      interrupted.append(observations.subList(0, 2));
+      committed = committed.plus(interrupted.commit(false));
+      interrupted.append(observations.subList(2, 3));
+      committed = committed.plus(interrupted.commit(false));
+      interrupted.append(observations.subList(3, 5));
+    }
+
+    ResumePoint resumed;
+    ResumePoint another;
+    try (ImportSession<Observation> rerun = given.observations().beginImport()) {
+      resumed = rerun.resume("a.csv");
+      rerun.append(observations.subList((int) resumed.records(), observations.size()));
+      rerun.commit(true);
+    }
+    try (ImportSession<Observation> other = given.observations().beginImport()) {
+      another = other.resume("b.csv");
+    }
+
+    assertThat(resumed).isEqualTo(new ResumePoint(3, committed));
+    assertThat(another).isEqualTo(ResumePoint.NONE);
+    try (Fixture other = newFixture()) {
+      commit(other, true, observations.toArray(Observation[]::new));
+      assertThat(given.snapshot()).as("no progress left").isEqualTo(other.snapshot());
     }
   }
 

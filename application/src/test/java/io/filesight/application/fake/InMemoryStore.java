@@ -5,6 +5,7 @@ import io.filesight.application.port.out.MachineRepository;
 import io.filesight.application.port.out.MachineSlice;
 import io.filesight.application.port.out.MachineStore;
 import io.filesight.application.port.out.ObservationStore;
+import io.filesight.application.port.out.ResumePoint;
 import io.filesight.application.port.out.StoreContents;
 import io.filesight.application.port.out.StoredCounts;
 import io.filesight.domain.AccessConfiguration;
@@ -54,6 +55,9 @@ public final class InMemoryStore implements MachineRepository {
   private final Map<MachineId, Machine> machines = new HashMap<>();
   private final Map<String, TreeMap<MachineId, Span>> sightings = new HashMap<>();
   private final Map<String, FileDetails> files = new HashMap<>();
+
+  /** Where each interrupted observation import stopped, by its source. */
+  private final Map<String, ResumePoint> progress = new HashMap<>();
 
   public synchronized InMemoryStore add(Machine machine) {
     machines.put(machine.id(), machine);
@@ -117,6 +121,7 @@ public final class InMemoryStore implements MachineRepository {
     sightings.forEach((sha1, spans) -> copied.put(sha1, new TreeMap<>(spans)));
     snapshot.put("sightings", copied);
     snapshot.put("files", new TreeMap<>(files));
+    snapshot.put("progress", new TreeMap<>(progress));
     return snapshot;
   }
 
@@ -144,6 +149,7 @@ public final class InMemoryStore implements MachineRepository {
   public MachineStore machineStore() {
     return () ->
         new Session<Machine>(
+            false,
             batch -> {
               long inserted = 0;
               for (Machine machine : batch) {
@@ -155,7 +161,7 @@ public final class InMemoryStore implements MachineRepository {
 
   /** This store as the out-port observation imports write to. */
   public ObservationStore observationStore() {
-    return () -> new Session<Observation>(this::store);
+    return () -> new Session<Observation>(true, this::store);
   }
 
   /**
@@ -295,14 +301,34 @@ public final class InMemoryStore implements MachineRepository {
     return new StoredCounts(inserted, updated);
   }
 
-  /** Keeps appended records until a commit applies them to the store under its lock. */
+  /**
+   * Keeps appended records until a commit applies them to the store under its lock, with the
+   * progress of a resumed import.
+   */
   private final class Session<T> implements ImportSession<T> {
+    private final boolean resumable;
     private final Function<List<T>, StoredCounts> apply;
     private final List<T> pending = new ArrayList<>();
+    private String source;
+    private ResumePoint committed = ResumePoint.NONE;
     private boolean closed;
 
-    Session(Function<List<T>, StoredCounts> apply) {
+    Session(boolean resumable, Function<List<T>, StoredCounts> apply) {
+      this.resumable = resumable;
       this.apply = apply;
+    }
+
+    @Override
+    public ResumePoint resume(String source) {
+      requireOpen();
+      if (!resumable) {
+        return ResumePoint.NONE;
+      }
+      this.source = source;
+      synchronized (InMemoryStore.this) {
+        committed = progress.getOrDefault(source, ResumePoint.NONE);
+      }
+      return committed;
     }
 
     @Override
@@ -317,6 +343,13 @@ public final class InMemoryStore implements MachineRepository {
       StoredCounts counts;
       synchronized (InMemoryStore.this) {
         counts = apply.apply(List.copyOf(pending));
+        committed =
+            new ResumePoint(committed.records() + pending.size(), committed.counts().plus(counts));
+        if (source != null && last) {
+          progress.remove(source);
+        } else if (source != null) {
+          progress.put(source, committed);
+        }
       }
       pending.clear();
       return counts;

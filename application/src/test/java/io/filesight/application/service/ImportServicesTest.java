@@ -15,6 +15,7 @@ import io.filesight.application.port.in.ParsedRecord;
 import io.filesight.application.port.in.RecordSource;
 import io.filesight.application.port.in.RejectedRecord;
 import io.filesight.application.port.out.ImportSession;
+import io.filesight.application.port.out.ResumePoint;
 import io.filesight.application.port.out.StoreUnavailableException;
 import io.filesight.application.port.out.StoredCounts;
 import io.filesight.domain.AccessConfiguration;
@@ -29,6 +30,7 @@ import io.filesight.domain.Role;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,7 @@ class ImportServicesTest {
   private final InMemoryStore store = new InMemoryStore();
   private final List<ImportProgress> progress = new ArrayList<>();
   private final List<RejectedRecord> rejected = new ArrayList<>();
+  private final List<Long> resumed = new ArrayList<>();
   private final ImportListener listener =
       new ImportListener() {
         @Override
@@ -49,6 +52,11 @@ class ImportServicesTest {
         @Override
         public void rejected(RejectedRecord record) {
           rejected.add(record);
+        }
+
+        @Override
+        public void resumed(long records) {
+          resumed.add(records);
         }
       };
 
@@ -120,6 +128,55 @@ class ImportServicesTest {
 
     assertThat(recording.commits).containsExactly("25 last");
     assertThat(progress).extracting(ImportProgress::records).containsExactly(10L, 20L, 25L);
+  }
+
+  @Test
+  void aRerunResumesAfterTheRecordsAnInterruptedImportOfTheSameSourceCommitted() {
+    List<ParsedRecord<Observation>> records = new ArrayList<>(accepted(observations(25)));
+    records.add(5, ParsedRecord.rejected(7, "SHA1 'bad' is not a 40-hex-digit hash"));
+    Recording recording = new Recording();
+    recording.resumeAt = new ResumePoint(20, new StoredCounts(12, 3));
+
+    ImportSummary summary =
+        new ImportObservationsService(() -> recording)
+            .importObservations(
+                parsed(records, "observations.csv 1000 bytes"),
+                new ImportOptions(false, 10),
+                listener);
+
+    assertThat(recording.sources).containsExactly("observations.csv 1000 bytes");
+    assertThat(recording.commits).containsExactly("5 last");
+    assertThat(resumed).containsExactly(20L);
+    assertThat(rejected).extracting(RejectedRecord::line).containsExactly(7L);
+    assertThat(summary).isEqualTo(new ImportSummary(26, 17, 3, 1));
+    assertThat(progress).extracting(ImportProgress::records).containsExactly(26L);
+  }
+
+  @Test
+  void aRerunWithNothingLeftToAppendStillEndsWithTheLastCommit() {
+    Recording recording = new Recording();
+    recording.resumeAt = new ResumePoint(25, StoredCounts.NONE);
+
+    new ImportObservationsService(() -> recording)
+        .importObservations(
+            parsed(accepted(observations(25)), "observations.csv 1000 bytes"),
+            new ImportOptions(false, 10),
+            listener);
+
+    assertThat(recording.commits).containsExactly("0 last");
+  }
+
+  @Test
+  void recordsThatCannotBeReadAgainTheSameWayAreImportedFromTheBeginning() {
+    Recording recording = new Recording();
+    recording.resumeAt = new ResumePoint(20, StoredCounts.NONE);
+
+    new ImportObservationsService(() -> recording)
+        .importObservations(source(observations(25)), new ImportOptions(false, 10), listener);
+
+    assertThat(recording.sources).isEmpty();
+    assertThat(recording.commits).containsExactly("10 more", "10 more", "5 last");
+    assertThat(resumed).isEmpty();
   }
 
   @Test
@@ -262,11 +319,22 @@ class ImportServicesTest {
   }
 
   private static RecordSource<Observation> parsed(List<ParsedRecord<Observation>> records) {
+    return parsed(records, null);
+  }
+
+  /** The records, from a source with {@code identity} (none when null). */
+  private static RecordSource<Observation> parsed(
+      List<ParsedRecord<Observation>> records, String identity) {
     Iterator<ParsedRecord<Observation>> next = records.iterator();
     return new RecordSource<>() {
       @Override
       public String name() {
         return SOURCE;
+      }
+
+      @Override
+      public Optional<String> identity() {
+        return Optional.ofNullable(identity);
       }
 
       @Override
@@ -285,9 +353,17 @@ class ImportServicesTest {
   private static final class Recording implements ImportSession<Observation> {
     final List<Integer> parts = new ArrayList<>();
     final List<String> commits = new ArrayList<>();
+    final List<String> sources = new ArrayList<>();
+    ResumePoint resumeAt = ResumePoint.NONE;
     RuntimeException failure;
     boolean closed;
     private int pending;
+
+    @Override
+    public ResumePoint resume(String source) {
+      sources.add(source);
+      return resumeAt;
+    }
 
     @Override
     public void append(List<Observation> batch) {

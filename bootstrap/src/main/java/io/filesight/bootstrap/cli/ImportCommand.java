@@ -182,6 +182,15 @@ public final class ImportCommand implements Runnable {
     }
 
     @Override
+    public synchronized void resumed(long records) {
+      err.printf(
+          Locale.ROOT,
+          "resuming an interrupted import of this file after the %,d records it committed%n",
+          records);
+      err.flush();
+    }
+
+    @Override
     public synchronized void rejected(RejectedRecord record) {
       if (drawn) {
         err.println();

@@ -77,7 +77,7 @@ public final class PostgresObservationStore implements ObservationStore {
 
   @Override
   public ImportSession<Observation> beginImport() {
-    return new WriterSession<>(database) {
+    return new WriterSession<>(database, true) {
       private final FileFingerprints files = new FileFingerprints();
       private final StringBuilder rows = new StringBuilder(1 << 20);
 

@@ -32,11 +32,12 @@ import java.util.stream.Collectors;
  * indexes fill in key order once, and the next table's rows reuse the pages each one frees, so the
  * store is left with about one table's worth of free pages rather than the whole backlog's. Lookups
  * see such an import's files and observations when it ends. Rows an interrupted import left in the
- * backlog are moved by the next {@link #move} of any import.
+ * backlog are moved by the next {@link #move} of any import; a rerun of the same file resumes after
+ * them instead of appending them again (see {@code WriterSession#resume}).
  *
  * <p>A file's details are staged once per batch, and not at all while they are those a previous
- * batch of this import stored, or committed to the backlog (see {@link FileFingerprints}); the
- * import assumes no other writer changes those files meanwhile.
+ * batch of this import stored, or that this import or an interrupted one committed to the backlog
+ * (see {@link FileFingerprints}); the import assumes no other writer changes those files meanwhile.
  *
  * <p>First and last seen are the minimum and maximum time, and a file keeps any new SHA-256, MD5 or
  * name. Within one chunk (the whole backlog counting as one), when the records of one file disagree
@@ -96,6 +97,8 @@ final class ObservationStaging {
           + OBSERVATION_BACKLOG.stream()
               .map(t -> " OR EXISTS (SELECT 1 FROM " + t.name + ")")
               .collect(Collectors.joining());
+  private static final String BACKLOG_FILES =
+      "SELECT sha1, sha256, md5, file_name FROM seen_file_backlog";
   private static final String NOTHING_STAGED =
       "SELECT NOT EXISTS (SELECT 1 FROM temp.staged_observation)";
 
@@ -119,6 +122,9 @@ final class ObservationStaging {
       try (Statement threads = connection.createStatement()) {
         // A setting of this connection, the import's writer.
         threads.execute("PRAGMA threads = " + SORT_THREADS);
+      }
+      if (deferring) {
+        knowBacklogFiles(connection);
       }
     }
     stageFiles(connection, observations, deferring ? FILE_BACKLOG : STAGED_FILES);
@@ -209,6 +215,21 @@ final class ObservationStaging {
 
   private boolean isDeferring() {
     return Boolean.TRUE.equals(deferring);
+  }
+
+  /**
+   * Counts the files an interrupted import committed to the backlog as stored: this import's move
+   * takes them with its own, and staged again (a rerun meets the same files) they would only add
+   * rows to the backlog, and free pages to the store once moved.
+   */
+  private void knowBacklogFiles(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(BACKLOG_FILES)) {
+      while (rows.next()) {
+        files.stage(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4));
+      }
+    }
+    files.committed();
   }
 
   private void stageFiles(Connection connection, List<Observation> observations, FileTable into)

@@ -24,7 +24,7 @@ public final class SqliteObservationStore implements ObservationStore {
 
   @Override
   public ImportSession<Observation> beginImport() {
-    return new WriterSession<>(database) {
+    return new WriterSession<>(database, true) {
       private final ObservationStaging staging = new ObservationStaging();
 
       @Override

@@ -16,6 +16,7 @@ final class PostgresSnapshots {
           "SELECT * FROM machine ORDER BY id",
           "SELECT * FROM seen_file ORDER BY sha1",
           "SELECT * FROM observation ORDER BY sha1, machine_id",
+          "SELECT * FROM import_progress ORDER BY source",
           "SELECT configured FROM access_state",
           "SELECT * FROM machine_group ORDER BY id",
           "SELECT * FROM access_role ORDER BY name");

@@ -127,6 +127,39 @@ class SqliteObservationStoreTest {
   }
 
   @Test
+  void aRerunOfAnInterruptedFirstImportAppendsToTheBacklogOnlyWhatWasNotCommitted() {
+    List<Observation> file = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      file.add(seen(String.format("%040x", i * 7919L), i % 2 == 0 ? M1 : M2, null));
+    }
+    try (ImportSession<Observation> interrupted =
+        new SqliteObservationStore(database).beginImport()) {
+      interrupted.resume("file.csv");
+      interrupted.append(file.subList(0, 100));
+      interrupted.commit(false);
+      interrupted.append(file.subList(100, 200));
+      interrupted.commit(false);
+      interrupted.append(file.subList(200, 300));
+    }
+
+    long backlogBefore = backlogCount();
+    long backlogDuringRerun;
+    try (ImportSession<Observation> rerun = new SqliteObservationStore(database).beginImport()) {
+      int from = (int) rerun.resume("file.csv").records();
+      rerun.append(file.subList(from, 400));
+      rerun.commit(false);
+      backlogDuringRerun = backlogCount();
+      rerun.append(file.subList(400, 500));
+      rerun.commit(true);
+    }
+
+    assertThat(backlogBefore).isEqualTo(200);
+    assertThat(backlogDuringRerun).isEqualTo(400);
+    assertThat(count("observation")).isEqualTo(500);
+    assertThat(backlogCount() + count("seen_file_backlog") + count("import_progress")).isZero();
+  }
+
+  @Test
   void theWriterChecksForeignKeysAgainWhenTheImportEnds() {
     Stores.observations(database, List.of(seen(SHA1, M1, null)));
 

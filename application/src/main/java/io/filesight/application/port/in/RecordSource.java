@@ -2,6 +2,7 @@ package io.filesight.application.port.in;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -30,6 +31,16 @@ public interface RecordSource<T> extends AutoCloseable {
   /** The source's size in bytes, when known (not for a pipe). */
   default OptionalLong bytesTotal() {
     return OptionalLong.empty();
+  }
+
+  /**
+   * What tells these records from others when they are imported again, so that a rerun of an
+   * interrupted import resumes after the records it committed: for a file, its real path, size and
+   * modification time. Empty (the default) for records that cannot be read again the same way, such
+   * as a pipe's.
+   */
+  default Optional<String> identity() {
+    return Optional.empty();
   }
 
   /** Releases what the source holds (its file, a reading thread). */
