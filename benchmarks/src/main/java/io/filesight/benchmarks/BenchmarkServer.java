@@ -83,7 +83,8 @@ public final class BenchmarkServer {
                     false,
                     Duration.ofSeconds(5),
                     ServerSettings.defaultCachedMachines(),
-                    HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE),
+                    HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE,
+                    HttpSettings.DEFAULT_HEADER_TIMEOUT),
                 ServerSettings.defaultCachedMachines()),
             replacements);
     Runtime.getRuntime().addShutdownHook(new Thread(filesight::close));

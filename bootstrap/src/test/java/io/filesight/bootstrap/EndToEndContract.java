@@ -80,7 +80,8 @@ abstract class EndToEndContract {
             false,
             Duration.ofSeconds(5),
             cachedMachines,
-            HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE),
+            HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE,
+            HttpSettings.DEFAULT_HEADER_TIMEOUT),
         cachedMachines);
   }
 

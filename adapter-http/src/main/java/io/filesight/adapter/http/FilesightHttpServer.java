@@ -16,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,8 +99,19 @@ public final class FilesightHttpServer {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.startup.startupWatcherEnabled = false;
-    config.jetty.host = settings.bindAddress();
-    config.jetty.port = settings.port();
+    LateHeaders lateHeaders = new LateHeaders(errors, metrics, settings.headerTimeout());
+    // The connector Javalin would build, its connections given a deadline for request headers.
+    config.jetty.addConnector(
+        (server, http) -> {
+          ServerConnector connector =
+              new ServerConnector(
+                  server,
+                  new HeaderDeadlineConnectionFactory(
+                      http, settings.headerTimeout(), lateHeaders::answer));
+          connector.setHost(settings.bindAddress());
+          connector.setPort(settings.port());
+          return connector;
+        });
     // Another method on a known path is 405, not 404; '/machines/' is not the route.
     config.http.prefer405over404 = true;
     // Javalin copies each result (errors, health, docs; lookups write their answers themselves,

@@ -21,7 +21,8 @@ import org.eclipse.jetty.util.thread.ThreadPool;
 
 /**
  * Micrometer bound by hand (the Javalin 7 plugin is not available): request counts and latency
- * histograms by route and status, rate-limit rejections, JVM and Jetty thread pool gauges.
+ * histograms by route and status, rate-limit rejections, connections closed for late headers, JVM
+ * and Jetty thread pool gauges.
  */
 final class HttpMetrics implements AutoCloseable {
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -85,6 +86,13 @@ final class HttpMetrics implements AutoCloseable {
     Counter.builder("filesight.ratelimit.rejections")
         .description("Calls rejected with 429, by the limit that rejected them")
         .tag("limit", limit.calls() + "/" + limit.windowSeconds() + "s")
+        .register(registry)
+        .increment();
+  }
+
+  void recordHeaderTimeout() {
+    Counter.builder("filesight.http.header.timeouts")
+        .description("Connections closed because their request headers took too long")
         .register(registry)
         .increment();
   }

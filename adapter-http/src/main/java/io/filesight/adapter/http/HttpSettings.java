@@ -22,6 +22,9 @@ import java.util.Optional;
  *     request is answered 431 (414 when the URI alone is too long) before any handler runs, so a
  *     block smaller than the longest accepted bearer token plus ordinary headers turns such tokens
  *     away with 431 instead of reading them
+ * @param headerTimeout how long a request's line and headers may take to arrive, from the
+ *     connection's opening for its first request and from the first byte for later ones; a
+ *     connection still short of them then is answered 408 and closed, however steadily it sends
  */
 public record HttpSettings(
     String bindAddress,
@@ -31,7 +34,8 @@ public record HttpSettings(
     boolean jsonAccessLog,
     Duration stopTimeout,
     int renderedMachines,
-    int maxRequestHeaderSize) {
+    int maxRequestHeaderSize,
+    Duration headerTimeout) {
   /** Machines kept rendered unless told otherwise. */
   public static final int DEFAULT_RENDERED_MACHINES = 10_000;
 
@@ -48,11 +52,19 @@ public record HttpSettings(
   /** Largest header block allowed: each request's headers are held in memory while it is read. */
   public static final int LARGEST_MAX_REQUEST_HEADER_SIZE = 1024 * 1024;
 
+  /**
+   * Time allowed for a request's line and headers unless told otherwise, as nginx's {@code
+   * client_header_timeout}: Jetty's idle timeout restarts with every byte, so without this a client
+   * sending one byte every few seconds holds a connection forever.
+   */
+  public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(60);
+
   public HttpSettings {
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(unknownFile, "unknownFile");
     Objects.requireNonNull(stopTimeout, "stopTimeout");
+    Objects.requireNonNull(headerTimeout, "headerTimeout");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
     }
@@ -73,12 +85,15 @@ public record HttpSettings(
               + " bytes, was "
               + maxRequestHeaderSize);
     }
+    if (headerTimeout.isNegative() || headerTimeout.isZero()) {
+      throw new IllegalArgumentException("headerTimeout must be positive, was " + headerTimeout);
+    }
     baseUrl.ifPresent(HttpSettings::requireHttpBase);
   }
 
   /**
    * 0.0.0.0:8080, base URL from the request, 404 for unknown files, text log, 20 s to stop, 10,000
-   * machines kept rendered, 20 KiB of request headers.
+   * machines kept rendered, 20 KiB of request headers arriving within 60 s.
    */
   public static HttpSettings defaults() {
     return new HttpSettings(
@@ -89,7 +104,8 @@ public record HttpSettings(
         false,
         Duration.ofSeconds(20),
         DEFAULT_RENDERED_MACHINES,
-        DEFAULT_MAX_REQUEST_HEADER_SIZE);
+        DEFAULT_MAX_REQUEST_HEADER_SIZE,
+        DEFAULT_HEADER_TIMEOUT);
   }
 
   public HttpSettings withPort(int newPort) {
@@ -101,7 +117,8 @@ public record HttpSettings(
         jsonAccessLog,
         stopTimeout,
         renderedMachines,
-        maxRequestHeaderSize);
+        maxRequestHeaderSize,
+        headerTimeout);
   }
 
   public HttpSettings withBaseUrl(URI newBaseUrl) {
@@ -113,7 +130,8 @@ public record HttpSettings(
         jsonAccessLog,
         stopTimeout,
         renderedMachines,
-        maxRequestHeaderSize);
+        maxRequestHeaderSize,
+        headerTimeout);
   }
 
   public HttpSettings withUnknownFile(UnknownFileAnswer answer) {
@@ -125,7 +143,8 @@ public record HttpSettings(
         jsonAccessLog,
         stopTimeout,
         renderedMachines,
-        maxRequestHeaderSize);
+        maxRequestHeaderSize,
+        headerTimeout);
   }
 
   public HttpSettings withStopTimeout(Duration timeout) {
@@ -137,7 +156,8 @@ public record HttpSettings(
         jsonAccessLog,
         timeout,
         renderedMachines,
-        maxRequestHeaderSize);
+        maxRequestHeaderSize,
+        headerTimeout);
   }
 
   public HttpSettings withRenderedMachines(int count) {
@@ -149,7 +169,8 @@ public record HttpSettings(
         jsonAccessLog,
         stopTimeout,
         count,
-        maxRequestHeaderSize);
+        maxRequestHeaderSize,
+        headerTimeout);
   }
 
   public HttpSettings withMaxRequestHeaderSize(int bytes) {
@@ -161,7 +182,21 @@ public record HttpSettings(
         jsonAccessLog,
         stopTimeout,
         renderedMachines,
-        bytes);
+        bytes,
+        headerTimeout);
+  }
+
+  public HttpSettings withHeaderTimeout(Duration timeout) {
+    return new HttpSettings(
+        bindAddress,
+        port,
+        baseUrl,
+        unknownFile,
+        jsonAccessLog,
+        stopTimeout,
+        renderedMachines,
+        maxRequestHeaderSize,
+        timeout);
   }
 
   private static void requireHttpBase(URI uri) {

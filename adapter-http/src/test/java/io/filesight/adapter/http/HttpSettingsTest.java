@@ -23,6 +23,7 @@ class HttpSettingsTest {
     assertThat(defaults.jsonAccessLog()).isFalse();
     assertThat(defaults.stopTimeout()).isEqualTo(Duration.ofSeconds(20));
     assertThat(defaults.maxRequestHeaderSize()).isEqualTo(20 * 1024);
+    assertThat(defaults.headerTimeout()).isEqualTo(Duration.ofSeconds(60));
   }
 
   @Test
@@ -55,6 +56,9 @@ class HttpSettingsTest {
         .hasMessageContaining("maxRequestHeaderSize");
     assertThatThrownBy(() -> HttpSettings.defaults().withMaxRequestHeaderSize(1024 * 1024 + 1))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> HttpSettings.defaults().withHeaderTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("headerTimeout");
     assertThat(
             new HttpSettings(
                     "127.0.0.1",
@@ -64,7 +68,8 @@ class HttpSettingsTest {
                     true,
                     Duration.ZERO,
                     0,
-                    HttpSettings.SMALLEST_MAX_REQUEST_HEADER_SIZE)
+                    HttpSettings.SMALLEST_MAX_REQUEST_HEADER_SIZE,
+                    Duration.ofSeconds(1))
                 .port())
         .isZero();
   }

@@ -91,7 +91,8 @@ public final class DemoCommand implements Callable<Integer> {
                     logFormat.equals("json"),
                     Duration.ofSeconds(20),
                     ServerSettings.defaultCachedMachines(),
-                    HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE),
+                    HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE,
+                    HttpSettings.DEFAULT_HEADER_TIMEOUT),
                 ServerSettings.defaultCachedMachines()));
     ShutdownOnSignal.install(server);
     printWelcome(out, keys, server.port());

@@ -127,6 +127,16 @@ public final class ServeCommand implements Callable<Integer> {
   String maxRequestHeaderSize;
 
   @Option(
+      names = "--header-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "60s",
+      description =
+          "How long a request's line and headers may take to arrive, e.g. 60s or 2m (default"
+              + " ${DEFAULT-VALUE}, like nginx's client_header_timeout); a connection still short of"
+              + " them is answered 408 and closed, however steadily it sends.")
+  String headerTimeout;
+
+  @Option(
       names = "--cache-machines",
       paramLabel = "N|auto",
       defaultValue = "auto",
@@ -170,7 +180,8 @@ public final class ServeCommand implements Callable<Integer> {
                 "--max-request-header-size",
                 maxRequestHeaderSize,
                 HttpSettings.SMALLEST_MAX_REQUEST_HEADER_SIZE,
-                HttpSettings.LARGEST_MAX_REQUEST_HEADER_SIZE));
+                HttpSettings.LARGEST_MAX_REQUEST_HEADER_SIZE),
+            Settings.duration("--header-timeout", headerTimeout));
     return new ServerSettings(
         database,
         Settings.duration("--db-wait", dbWait),

@@ -231,7 +231,7 @@ class ServeConfigurationTest {
   @Test
   void aRequestHeaderLimitThatIsNotASizeOrOutOfRangeExitsTwoNamingTheSetting() {
     for (String bad : new String[] {"lots", "20 KB", "-1", "4KiB", "2m", "99999999999"}) {
-      Result result = serveWithRequestHeaderLimit(bad);
+      Result result = serveWith("--max-request-header-size=" + bad);
 
       assertThat(result.code()).as(bad).isEqualTo(2);
       assertThat(result.err().strip().lines()).as(bad).hasSize(1);
@@ -240,19 +240,45 @@ class ServeConfigurationTest {
           .contains("--max-request-header-size (FILESIGHT_MAX_REQUEST_HEADER_SIZE)")
           .contains("'" + bad + "'");
     }
-    assertThat(serveWithRequestHeaderLimit("4KiB").err()).contains("must be between 8KiB and 1MiB");
+    assertThat(serveWith("--max-request-header-size=4KiB").err())
+        .contains("must be between 8KiB and 1MiB");
   }
 
-  private Result serveWithRequestHeaderLimit(String value) {
-    return runFull(
-        "serve",
-        "--db",
-        "x.db",
-        "--jwks",
-        jwks.toString(),
-        "--tenant",
-        "t",
-        "--max-request-header-size=" + value);
+  /** {@code serve} with the required settings and {@code setting}, e.g. {@code --port=1}. */
+  private Result serveWith(String setting) {
+    return runFull("serve", "--db", "x.db", "--jwks", jwks.toString(), "--tenant", "t", setting);
+  }
+
+  @Test
+  void theHeaderTimeoutIs60SecondsUnlessSetByFlagEnvironmentOrFile() throws IOException {
+    environment.put("FILESIGHT_DB", "a.db");
+
+    assertThat(settings().http().headerTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(runFull("serve", "--help").out().replaceAll("\\s+", " "))
+        .contains("--header-timeout=DURATION")
+        .contains("default 60s");
+    assertThat(settings("--header-timeout", "10s").http().headerTimeout())
+        .isEqualTo(Duration.ofSeconds(10));
+    Path config = configFile("header-timeout=2m");
+    assertThat(settings("--config", config.toString()).http().headerTimeout())
+        .isEqualTo(Duration.ofMinutes(2));
+    environment.put("FILESIGHT_HEADER_TIMEOUT", "1500ms");
+    assertThat(settings("--config", config.toString()).http().headerTimeout())
+        .isEqualTo(Duration.ofMillis(1500));
+  }
+
+  @Test
+  void aHeaderTimeoutThatIsNotAPositiveDurationExitsTwoNamingTheSetting() {
+    for (String bad : new String[] {"soon", "0", "-5s", "10 minutes"}) {
+      Result result = serveWith("--header-timeout=" + bad);
+
+      assertThat(result.code()).as(bad).isEqualTo(2);
+      assertThat(result.err().strip().lines()).as(bad).hasSize(1);
+      assertThat(result.err())
+          .as(bad)
+          .contains("--header-timeout (FILESIGHT_HEADER_TIMEOUT)")
+          .contains("'" + bad + "'");
+    }
   }
 
   @Test
