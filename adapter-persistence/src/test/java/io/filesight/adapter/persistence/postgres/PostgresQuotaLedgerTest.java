@@ -115,7 +115,9 @@ class PostgresQuotaLedgerTest {
             fresh.user(),
             fresh.password(),
             2,
-            Duration.ofMillis(250),
+            // Long enough for 64 calls to share one connection on a loaded machine; should the hot
+            // key take both connections, every cold call still fails after it.
+            Duration.ofSeconds(3),
             fresh.statementTimeout());
     try (PostgresDatabase database = PostgresDatabase.create(twoConnections);
         Connection blocker =
