@@ -10,6 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.filesight.application.port.out.AccessTokenVerifier;
 import io.filesight.application.port.out.InvalidTokenException;
+import io.filesight.application.port.out.KeysUnavailableException;
 import io.filesight.domain.Caller;
 import java.text.ParseException;
 import java.time.Clock;
@@ -172,6 +173,12 @@ public final class NimbusAccessTokenVerifier implements AccessTokenVerifier {
     String kid = jws.getHeader().getKeyID();
     Optional<RSASSAVerifier> verifier = keys.verifierFor(kid);
     if (verifier.isEmpty()) {
+      if (!keys.loaded()) {
+        throw new KeysUnavailableException(
+            "no signing key is loaded yet from "
+                + keys.source()
+                + "; tokens are judged once it is");
+      }
       throw new InvalidTokenException("unknown signing key kid " + kid);
     }
     signatureChecks.incrementAndGet();

@@ -79,6 +79,16 @@ final class SigningKeys {
     this.keySets = ((JWKSetBasedJWKSource<SecurityContext>) chain).getJWKSetSource();
   }
 
+  /** Whether a usable key has been read since the start. */
+  boolean loaded() {
+    return !current.verifiers().isEmpty();
+  }
+
+  /** Where the keys come from, for messages. */
+  String source() {
+    return source.describe();
+  }
+
   /** The verifier for {@code kid}, reading the key set once more when the key is unknown. */
   Optional<RSASSAVerifier> verifierFor(String kid) {
     long now = clock.millis();

@@ -17,6 +17,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpServer;
 import io.filesight.application.fake.MutableClock;
 import io.filesight.application.port.out.InvalidTokenException;
+import io.filesight.application.port.out.KeysUnavailableException;
 import io.filesight.domain.ApplicationCaller;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -334,7 +335,12 @@ class JwksUrlKeysTest {
     assertThat(requests.get()).isGreaterThanOrEqualTo(3);
     assertThatThrownBy(() -> new KeySetReadinessProbe(verifier).check())
         .hasMessageContaining("HTTP 503");
-    assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(InvalidTokenException.class);
+    // No key to judge it by: an outage (503), not a bad token (401).
+    assertThatThrownBy(() -> verifier.verify(token))
+        .isInstanceOf(KeysUnavailableException.class)
+        .hasMessageContaining("no signing key is loaded yet");
+    assertThatThrownBy(() -> verifier.verify("not-a-token"))
+        .isInstanceOf(InvalidTokenException.class);
     assertThat(waiting).isNotDone();
 
     status.set(200);
@@ -364,7 +370,7 @@ class JwksUrlKeysTest {
     for (int i = 0; i < 3; i++) {
       assertThatThrownBy(probe::check).isInstanceOf(IllegalStateException.class);
       assertThatThrownBy(() -> verifier.verify(token(KEY_A)))
-          .isInstanceOf(InvalidTokenException.class);
+          .isInstanceOf(KeysUnavailableException.class);
       clock.advance(Duration.ofSeconds(31));
     }
 
@@ -389,7 +395,7 @@ class JwksUrlKeysTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("larger than");
     assertThatThrownBy(() -> verifier.verify(token(KEY_A)))
-        .isInstanceOf(InvalidTokenException.class);
+        .isInstanceOf(KeysUnavailableException.class);
   }
 
   private boolean requestArrivedAfterFirst() throws InterruptedException {
