@@ -70,6 +70,7 @@ public final class BenchmarkServer {
             new ServerSettings(
                 database,
                 ServerSettings.DEFAULT_DATABASE_WAIT,
+                ServerSettings.DEFAULT_KEYS_WAIT,
                 new TokenSettings(
                     tenant,
                     TokenSettings.DEFAULT_AUDIENCES,

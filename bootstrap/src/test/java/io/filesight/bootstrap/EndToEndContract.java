@@ -70,6 +70,7 @@ abstract class EndToEndContract {
     return new ServerSettings(
         database,
         Duration.ofSeconds(30),
+        Duration.ZERO,
         new TokenSettings(
             tenant, TokenSettings.DEFAULT_AUDIENCES, JwksSource.file(jwks), Duration.ofSeconds(60)),
         new HttpSettings(

@@ -11,7 +11,7 @@ import java.util.Set;
  * Configuration of the token adapter: where the trusted token signing keys (a JWKS document) come
  * from: a local file, or a URL such as {@code
  * https://login.microsoftonline.com/{tenant}/discovery/v2.0/keys}. Either is cached and reread on
- * an unknown {@code kid} at most once per {@link #MIN_REFRESH_INTERVAL}.
+ * an unknown {@code kid} at most once per {@link #refreshInterval()}.
  */
 public sealed interface JwksSource {
 
@@ -24,16 +24,28 @@ public sealed interface JwksSource {
   /** A short description for logs and readiness reports. */
   String describe();
 
+  /**
+   * The least time between two reads asked for by callers (an unknown {@code kid}, a readiness
+   * check while no key is loaded), and the longest pause between retries while none is.
+   */
+  default Duration refreshInterval() {
+    return MIN_REFRESH_INTERVAL;
+  }
+
   static JwksSource file(Path path) {
     return new JwksFile(path);
   }
 
   static JwksSource url(URI uri) {
-    return new JwksUrl(uri, DEFAULT_TIMEOUT);
+    return new JwksUrl(uri, DEFAULT_TIMEOUT, MIN_REFRESH_INTERVAL);
   }
 
   static JwksSource url(URI uri, Duration timeout) {
-    return new JwksUrl(uri, timeout);
+    return new JwksUrl(uri, timeout, MIN_REFRESH_INTERVAL);
+  }
+
+  static JwksSource url(URI uri, Duration timeout, Duration refreshInterval) {
+    return new JwksUrl(uri, timeout, refreshInterval);
   }
 
   /** The signing keys Azure AD publishes for {@code tenantId} (they sign v1 and v2 tokens). */
@@ -61,16 +73,15 @@ public sealed interface JwksSource {
    * A JWKS document served over https (plain http only on the loopback interface, for tests).
    *
    * @param timeout bound on connecting and reading the whole document
+   * @param refreshInterval see {@link JwksSource#refreshInterval()}
    */
-  record JwksUrl(URI uri, Duration timeout) implements JwksSource {
+  record JwksUrl(URI uri, Duration timeout, Duration refreshInterval) implements JwksSource {
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
     public JwksUrl {
       Objects.requireNonNull(uri, "uri");
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-      }
+      requirePositive("timeout", timeout);
+      requirePositive("refreshInterval", refreshInterval);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
       boolean loopback = LOOPBACK_HOSTS.contains(host);
@@ -84,6 +95,13 @@ public sealed interface JwksSource {
     @Override
     public String describe() {
       return "url " + uri;
+    }
+
+    private static void requirePositive(String name, Duration value) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + value);
+      }
     }
   }
 }

@@ -10,9 +10,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.filesight.application.port.out.AccessTokenVerifier;
 import io.filesight.application.port.out.InvalidTokenException;
+import io.filesight.application.port.out.KeysUnavailableException;
 import io.filesight.domain.Caller;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -77,12 +79,26 @@ public final class NimbusAccessTokenVerifier implements AccessTokenVerifier {
   }
 
   /**
-   * Passes when at least one signing key is loaded, loading the key set if due.
+   * Passes when at least one signing key is loaded; while none is, reads the key set if a read is
+   * due (at most once per {@link JwksSource#refreshInterval()}).
    *
    * @throws IllegalStateException naming the problem otherwise
    */
   public void requireSigningKeys() {
     keys.requireLoaded();
+  }
+
+  /**
+   * Reads the key set until a signing key is loaded, retrying with a pause that doubles up to
+   * {@link JwksSource#refreshInterval()}, for at most {@code bound} (a single attempt when zero).
+   * Each failed read is logged; until one succeeds every token is refused as unverifiable.
+   *
+   * @throws IllegalStateException naming the last problem when no key was loaded within {@code
+   *     bound}
+   */
+  public void awaitSigningKeys(Duration bound) {
+    Objects.requireNonNull(bound, "bound");
+    keys.awaitLoaded(bound);
   }
 
   /** The trusted key source, for reports. */
@@ -157,6 +173,12 @@ public final class NimbusAccessTokenVerifier implements AccessTokenVerifier {
     String kid = jws.getHeader().getKeyID();
     Optional<RSASSAVerifier> verifier = keys.verifierFor(kid);
     if (verifier.isEmpty()) {
+      if (!keys.loaded()) {
+        throw new KeysUnavailableException(
+            "no signing key is loaded yet from "
+                + keys.source()
+                + "; tokens are judged once it is");
+      }
       throw new InvalidTokenException("unknown signing key kid " + kid);
     }
     signatureChecks.incrementAndGet();

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWK;
@@ -13,12 +17,15 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpServer;
 import io.filesight.application.fake.MutableClock;
 import io.filesight.application.port.out.InvalidTokenException;
+import io.filesight.application.port.out.KeysUnavailableException;
 import io.filesight.domain.ApplicationCaller;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Keys served over HTTP by a local server: cached, reloaded on a new kid, never waited on long. */
 class JwksUrlKeysTest {
@@ -41,6 +49,7 @@ class JwksUrlKeysTest {
   final AtomicInteger requests = new AtomicInteger();
   final AtomicReference<String> served = new AtomicReference<>(jwks(KEY_A));
   final AtomicInteger status = new AtomicInteger(200);
+  final ListAppender<ILoggingEvent> logged = new ListAppender<>();
   volatile CountDownLatch hold = new CountDownLatch(0);
   volatile boolean stallBody;
   HttpServer server;
@@ -71,6 +80,12 @@ class JwksUrlKeysTest {
           exchange.close();
         });
     server.start();
+    logged.start();
+    readerLog().addAppender(logged);
+  }
+
+  private static Logger readerLog() {
+    return (Logger) LoggerFactory.getLogger(JwksReader.class);
   }
 
   private void awaitRelease() {
@@ -83,6 +98,7 @@ class JwksUrlKeysTest {
 
   @AfterEach
   void stopServer() {
+    readerLog().detachAppender(logged);
     hold.countDown();
     server.stop(0);
     handlers.shutdownNow();
@@ -93,9 +109,37 @@ class JwksUrlKeysTest {
   }
 
   private NimbusAccessTokenVerifier verifier(Duration timeout) {
-    URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/keys");
     return new NimbusAccessTokenVerifier(
-        TokenSettings.of(TokenFixture.TENANT, JwksSource.url(url, timeout)), clock);
+        TokenSettings.of(TokenFixture.TENANT, JwksSource.url(keysUrl(), timeout)), clock);
+  }
+
+  private URI keysUrl() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/keys");
+  }
+
+  /** A verifier on the system clock that retries quickly. */
+  private NimbusAccessTokenVerifier retryingVerifier() {
+    return new NimbusAccessTokenVerifier(
+        TokenSettings.of(
+            TokenFixture.TENANT,
+            JwksSource.url(keysUrl(), Duration.ofSeconds(1), Duration.ofMillis(200))),
+        Clock.systemUTC());
+  }
+
+  private String tokenValidNow(RSAKey key) {
+    return TokenFixture.sign(
+        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+        claims().expirationTime(Date.from(Instant.now().plus(Duration.ofHours(2)))).build(),
+        key);
+  }
+
+  private List<ILoggingEvent> failedReadsLogged() {
+    synchronized (logged) {
+      return logged.list.stream()
+          .filter(event -> event.getLevel() == Level.WARN)
+          .filter(event -> event.getFormattedMessage().startsWith("signing keys not read from"))
+          .toList();
+    }
   }
 
   private String token(RSAKey key) {
@@ -180,7 +224,7 @@ class JwksUrlKeysTest {
   }
 
   @Test
-  void keysOlderThanADayAreReloadedInTheBackground() throws InterruptedException {
+  void keysOlderThanTheirMaximumAgeAreReloadedInTheBackground() throws InterruptedException {
     NimbusAccessTokenVerifier verifier = verifier(Duration.ofSeconds(2));
     verifier.verify(token(KEY_A));
     served.set(jwks(KEY_B));
@@ -275,6 +319,83 @@ class JwksUrlKeysTest {
     assertThatThrownBy(() -> new KeySetReadinessProbe(verifier).check())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("HTTP 500");
+  }
+
+  @Test
+  void keysAreAwaitedWhileTheEndpointFailsAndTrustedOnceItAnswers() throws Exception {
+    status.set(503);
+    NimbusAccessTokenVerifier verifier = retryingVerifier();
+    String token = tokenValidNow(KEY_A);
+
+    CompletableFuture<Void> waiting =
+        CompletableFuture.runAsync(() -> verifier.awaitSigningKeys(Duration.ofSeconds(60)));
+    for (int i = 0; i < 1000 && requests.get() < 3; i++) {
+      Thread.sleep(10);
+    }
+    assertThat(requests.get()).isGreaterThanOrEqualTo(3);
+    assertThatThrownBy(() -> new KeySetReadinessProbe(verifier).check())
+        .hasMessageContaining("HTTP 503");
+    // No key to judge it by: an outage (503), not a bad token (401).
+    assertThatThrownBy(() -> verifier.verify(token))
+        .isInstanceOf(KeysUnavailableException.class)
+        .hasMessageContaining("no signing key is loaded yet");
+    assertThatThrownBy(() -> verifier.verify("not-a-token"))
+        .isInstanceOf(InvalidTokenException.class);
+    assertThat(waiting).isNotDone();
+
+    status.set(200);
+    waiting.get(30, TimeUnit.SECONDS);
+    assertThat(verifier.verify(token)).isInstanceOf(ApplicationCaller.class);
+    new KeySetReadinessProbe(verifier).check();
+  }
+
+  @Test
+  void awaitingGivesUpAfterItsBoundNamingTheProblem() {
+    status.set(503);
+    NimbusAccessTokenVerifier verifier = retryingVerifier();
+
+    assertThatThrownBy(() -> verifier.awaitSigningKeys(Duration.ofMillis(700)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("url " + keysUrl())
+        .hasMessageContaining("HTTP 503");
+    assertThat(requests.get()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void everyFailedReadIsLoggedOnce() {
+    status.set(503);
+    NimbusAccessTokenVerifier verifier = verifier(Duration.ofSeconds(2));
+    KeySetReadinessProbe probe = new KeySetReadinessProbe(verifier);
+
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(probe::check).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> verifier.verify(token(KEY_A)))
+          .isInstanceOf(KeysUnavailableException.class);
+      clock.advance(Duration.ofSeconds(31));
+    }
+
+    assertThat(requests).hasValue(3);
+    assertThat(failedReadsLogged())
+        .hasSize(3)
+        .allSatisfy(
+            event ->
+                assertThat(event.getFormattedMessage())
+                    .contains("url " + keysUrl())
+                    .contains("HTTP 503"));
+  }
+
+  @Test
+  void aKeySetLargerThanTheCapIsRefused() {
+    String jwks = jwks(KEY_A);
+    // Still a valid key set, only padded with an unknown member.
+    served.set("{\"padding\":\"" + "x".repeat(1024 * 1024) + "\"," + jwks.substring(1));
+    NimbusAccessTokenVerifier verifier = verifier(Duration.ofSeconds(5));
+
+    assertThatThrownBy(() -> new KeySetReadinessProbe(verifier).check())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("larger than");
+    assertThatThrownBy(() -> verifier.verify(token(KEY_A)))
+        .isInstanceOf(KeysUnavailableException.class);
   }
 
   private boolean requestArrivedAfterFirst() throws InterruptedException {

@@ -51,6 +51,16 @@ class KeySetReadinessProbeTest {
   }
 
   @Test
+  void failsWhenTheKeySetFileIsLargerThanTheCap() throws Exception {
+    Path keys = DevelopmentKeys.generate(dir).jwksFile();
+    String jwks = Files.readString(keys);
+    Files.writeString(
+        keys, "{\"padding\":\"" + "x".repeat(1024 * 1024) + "\"," + jwks.substring(1));
+
+    assertThatThrownBy(() -> probe(keys).check()).hasMessageContaining("larger than");
+  }
+
+  @Test
   void recoversOnceTheKeySetAppearsAndTheRetryIsDue() {
     KeySetReadinessProbe probe = probe(dir.resolve(DevelopmentKeys.JWKS_FILE));
     assertThatThrownBy(probe::check).isInstanceOf(IllegalStateException.class);

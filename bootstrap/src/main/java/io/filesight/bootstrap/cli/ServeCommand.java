@@ -83,6 +83,16 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Signing keys trusted for bearer tokens: a JWKS file or https URL.")
   String jwks;
 
+  @Option(
+      names = "--jwks-wait",
+      paramLabel = "DURATION",
+      defaultValue = "60s",
+      description =
+          "How long start-up waits for a --jwks URL that does not serve keys yet, retrying up to"
+              + " 30s apart with /health/live up, /health/ready down and every token refused,"
+              + " before it gives up (default ${DEFAULT-VALUE}).")
+  String jwksWait;
+
   @Option(names = "--tenant", description = "Azure AD tenant id whose tokens are accepted.")
   String tenant;
 
@@ -185,6 +195,7 @@ public final class ServeCommand implements Callable<Integer> {
     return new ServerSettings(
         database,
         Settings.duration("--db-wait", dbWait),
+        Settings.duration("--jwks-wait", jwksWait),
         tokenSettings(),
         http,
         http.renderedMachines());

@@ -2,26 +2,27 @@ package io.filesight.bootstrap.lifecycle;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Key;
 import com.google.inject.Module;
-import com.google.inject.name.Names;
 import com.google.inject.util.Modules;
+import io.filesight.adapter.auth.JwksSource;
+import io.filesight.adapter.auth.NimbusAccessTokenVerifier;
 import io.filesight.adapter.http.FilesightHttpServer;
 import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
-import io.filesight.application.port.out.ReadinessProbe;
 import io.filesight.bootstrap.wiring.ApplicationModule;
 import io.filesight.bootstrap.wiring.AuthModule;
 import io.filesight.bootstrap.wiring.HttpModule;
 import io.filesight.bootstrap.wiring.PersistenceModule;
 import io.filesight.domain.RateQuota;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Lifecycle of a running server: opens the database (SQLite: opened, migrated and checked at once),
- * loads the keys, then listens; a PostgreSQL database is then waited for within a bound, with
- * {@code /health/live} up and {@code /health/ready} down meanwhile. {@link #close()} drains
+ * then listens; a PostgreSQL database, then signing keys from a key URL, are waited for within a
+ * bound each, with {@code /health/live} up, {@code /health/ready} down and every token refused
+ * meanwhile. A key file is read once: it will not get better by waiting. {@link #close()} drains
  * in-flight requests, stops listening and closes the database.
  */
 public final class FilesightServer implements AutoCloseable {
@@ -59,11 +60,10 @@ public final class FilesightServer implements AutoCloseable {
               new PersistenceModule(settings.cachedMachines()),
               new AuthModule(settings.tokens()),
               new HttpModule(settings.http()));
-      // Fail fast on an unreadable key set rather than answering 401 to every caller.
-      injector.getInstance(Key.get(ReadinessProbe.class, Names.named("keys"))).check();
       http = injector.getInstance(FilesightHttpServer.class);
       http.start();
       store.awaitReady(settings.databaseWait());
+      awaitKeys(injector.getInstance(NimbusAccessTokenVerifier.class), settings.keysWait());
       LOG.info(
           "filesight listening on {}:{} with database {}",
           settings.http().bindAddress(),
@@ -76,6 +76,20 @@ public final class FilesightServer implements AutoCloseable {
       }
       store.close();
       throw e;
+    }
+  }
+
+  private static void awaitKeys(NimbusAccessTokenVerifier keys, Duration bound) {
+    if (!(keys.keySource() instanceof JwksSource.JwksUrl)) {
+      keys.awaitSigningKeys(Duration.ZERO);
+      return;
+    }
+    try {
+      keys.awaitSigningKeys(bound);
+      LOG.info("signing keys loaded from {}", keys.keySource().describe());
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          e.getMessage() + " (waited " + bound.toSeconds() + " s; see --jwks-wait)", e);
     }
   }
 

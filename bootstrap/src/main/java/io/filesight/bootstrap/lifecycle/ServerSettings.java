@@ -12,12 +12,15 @@ import java.util.Objects;
  *
  * @param databaseWait how long start-up waits for a database it cannot reach yet, with {@code
  *     /health/live} up and {@code /health/ready} down, before it gives up
+ * @param keysWait how long start-up then waits, the same way, for signing keys a key URL does not
+ *     serve yet
  * @param cachedMachines how many machines the persistence adapter keeps in memory (the HTTP
  *     adapter's rendered copies are counted by {@link HttpSettings#renderedMachines()})
  */
 public record ServerSettings(
     DatabaseLocation database,
     Duration databaseWait,
+    Duration keysWait,
     TokenSettings tokens,
     HttpSettings http,
     int cachedMachines) {
@@ -33,6 +36,9 @@ public record ServerSettings(
   /** How long start-up waits for an unreachable database unless told otherwise. */
   public static final Duration DEFAULT_DATABASE_WAIT = Duration.ofSeconds(60);
 
+  /** How long start-up waits for signing keys from an unreachable URL unless told otherwise. */
+  public static final Duration DEFAULT_KEYS_WAIT = Duration.ofSeconds(60);
+
   /** One machine per 12 KiB of maximum heap, at most 100,000 (21,845 at {@code -Xmx256m}). */
   public static int defaultCachedMachines() {
     return (int)
@@ -47,6 +53,7 @@ public record ServerSettings(
     }
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(databaseWait, "databaseWait");
+    Objects.requireNonNull(keysWait, "keysWait");
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(http, "http");
   }
@@ -65,6 +72,7 @@ public record ServerSettings(
     this(
         new DatabaseLocation.SqliteFile(database, createDatabase),
         DEFAULT_DATABASE_WAIT,
+        DEFAULT_KEYS_WAIT,
         tokens,
         http,
         cachedMachines);

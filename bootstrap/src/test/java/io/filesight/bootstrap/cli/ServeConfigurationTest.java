@@ -63,6 +63,7 @@ class ServeConfigurationTest {
     assertThat(settings.database())
         .isEqualTo(new DatabaseLocation.SqliteFile(Path.of("a.db"), false));
     assertThat(settings.databaseWait()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(settings.keysWait()).isEqualTo(Duration.ofSeconds(60));
   }
 
   @Test
@@ -148,6 +149,17 @@ class ServeConfigurationTest {
     assertThat(result[0]).isEqualTo("2");
     assertThat(result[1].strip().lines()).hasSize(1);
     assertThat(result[1]).contains("--jwks").contains("https");
+  }
+
+  @Test
+  void aMissingKeySetFileExitsTwoNamingTheSetting() {
+    String missing = dir.resolve("missing-jwks.json").toString();
+
+    String[] result = run("serve", "--db", "x.db", "--jwks", missing, "--tenant", "t");
+
+    assertThat(result[0]).isEqualTo("2");
+    assertThat(result[1].strip().lines()).hasSize(1);
+    assertThat(result[1]).contains("--jwks").contains(missing);
   }
 
   @Test
