@@ -72,6 +72,7 @@ class ReadmeCommandsIT {
     ok("import", "observations", "data/observations.csv", "--db", "filesight.db");
     ok("import", "access", "data/access.json", "--db", "filesight.db");
     assertThat(machines.out()).contains("read 60").contains("rejected 0");
+    assertThat(ok("verify", "--db", "filesight.db").out()).startsWith("ok: ");
 
     ok("keygen", "--out", "keys");
     String app =

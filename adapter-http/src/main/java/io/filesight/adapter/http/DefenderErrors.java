@@ -1,6 +1,7 @@
 package io.filesight.adapter.http;
 
 import io.filesight.application.port.in.UnauthenticatedException;
+import io.filesight.application.port.out.StoreRetiredException;
 import io.filesight.application.port.out.StoreUnavailableException;
 import io.filesight.domain.AccessDeniedException;
 import io.filesight.domain.InvalidFileHashException;
@@ -86,10 +87,23 @@ final class DefenderErrors {
       return new DefenderError(
           503,
           "ServiceUnavailable",
-          "The service cannot reach its data right now; retry later",
+          storeMessage((StoreUnavailableException) failure),
           Map.of("Retry-After", Long.toString(STORE_RETRY_AFTER_SECONDS)));
     }
     return forStatus(500);
+  }
+
+  /** What a caller is told about a store it cannot use; never the store's path. */
+  private static String storeMessage(StoreUnavailableException failure) {
+    if (failure instanceof StoreRetiredException) {
+      if (!((StoreRetiredException) failure).damaged()) {
+        return "The service's data file was replaced or deleted while serving; a restart of the"
+            + " service serves the new file";
+      }
+      return "The service's data is damaged; it answers again once the data is repaired or"
+          + " replaced and the service restarted";
+    }
+    return "The service cannot reach its data right now; retry later";
   }
 
   /**

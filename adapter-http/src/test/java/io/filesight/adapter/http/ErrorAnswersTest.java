@@ -3,6 +3,7 @@ package io.filesight.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.filesight.application.port.out.StoreRetiredException;
 import io.filesight.application.port.out.StoreUnavailableException;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -167,6 +168,36 @@ class ErrorAnswersTest {
     assertErrorBody(
         response, "ServiceUnavailable", "The service cannot reach its data right now; retry later");
     assertThat(response.body()).doesNotContain("db.internal", "jdbc");
+  }
+
+  @Test
+  void aReplacedStoreGets503SayingARestartServesTheNewFile() {
+    find.failingWith(
+        StoreRetiredException.replaced(
+            "the database file /var/lib/filesight/filesight.db was replaced while serving"));
+
+    HttpResponse<String> response = http.get(PATH, StubAuthenticate.GOOD);
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+    assertErrorBody(
+        response,
+        "ServiceUnavailable",
+        "The service's data file was replaced or deleted while serving; a restart of the service"
+            + " serves the new file");
+    assertThat(response.body()).doesNotContain("/var/lib");
+  }
+
+  @Test
+  void aDamagedStoreGets503SayingItIsDamaged() {
+    find.failingWith(
+        StoreRetiredException.damaged(
+            "the database /var/lib/filesight/filesight.db is damaged ([SQLITE_CORRUPT] ...)"));
+
+    HttpResponse<String> response = http.get(PATH, StubAuthenticate.GOOD);
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.body()).contains("damaged").doesNotContain("/var/lib", "SQLITE");
   }
 
   @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.filesight.adapter.persistence;
 
+import io.filesight.application.port.out.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.jdbi.v3.core.Jdbi;
@@ -40,6 +41,23 @@ public interface Database extends AutoCloseable {
    * server's statement timeout sized for lookups would cut a batch short). Nothing by default.
    */
   default void importing(Connection connection) throws SQLException {}
+
+  /**
+   * Checks now that this process may still use the database it opened, for readiness; lookups are
+   * checked by {@link #readConnection()}. Nothing by default.
+   *
+   * @throws StoreUnavailableException when it may not (a SQLite file replaced, deleted or damaged)
+   */
+  default void checkStillUsable() {}
+
+  /**
+   * The exception for a read that failed with {@code cause}, naming the database. An engine that
+   * retires its store on some failures (SQLite on corruption) returns the retirement instead.
+   */
+  default StoreUnavailableException readFailed(Exception cause) {
+    return new DatabaseUnavailableException(
+        "reading the database " + name() + " failed: " + cause.getMessage(), cause);
+  }
 
   @Override
   void close();

@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Secondary adapter: the database is ready when a read of the schema succeeds. */
+/**
+ * Secondary adapter: the database is ready when this process may still use it and a read of the
+ * schema succeeds.
+ */
 public final class DatabaseReadinessProbe implements ReadinessProbe {
   private final Database database;
 
@@ -21,6 +24,7 @@ public final class DatabaseReadinessProbe implements ReadinessProbe {
 
   @Override
   public void check() {
+    database.checkStillUsable();
     // Reads a real table, so a database without the schema is not "ready".
     try (Connection connection = database.readConnection();
         Statement statement = connection.createStatement();
@@ -30,8 +34,7 @@ public final class DatabaseReadinessProbe implements ReadinessProbe {
             "the database " + database.name() + " has no access_state row");
       }
     } catch (SQLException e) {
-      throw new DatabaseUnavailableException(
-          "reading the database " + database.name() + " failed: " + e.getMessage(), e);
+      throw database.readFailed(e);
     }
   }
 }

@@ -66,8 +66,7 @@ public final class JdbiAccessDirectory implements AccessDirectory, AccessConfigu
           ? database.reads().inTransaction(readCurrent)
           : database.reads().inTransaction(snapshot, readCurrent);
     } catch (JdbiException e) {
-      throw new DatabaseUnavailableException(
-          "reading the database " + database.name() + " failed: " + e.getMessage(), e);
+      throw database.readFailed(e);
     }
   }
 
@@ -75,8 +74,7 @@ public final class JdbiAccessDirectory implements AccessDirectory, AccessConfigu
     try (Connection connection = database.readConnection()) {
       return version(connection);
     } catch (SQLException e) {
-      throw new DatabaseUnavailableException(
-          "reading the database " + database.name() + " failed: " + e.getMessage(), e);
+      throw database.readFailed(e);
     }
   }
 
@@ -95,8 +93,7 @@ public final class JdbiAccessDirectory implements AccessDirectory, AccessConfigu
         return row.getLong(1);
       }
     } catch (SQLException e) {
-      throw new DatabaseUnavailableException(
-          "reading the database " + database.name() + " failed: " + e.getMessage(), e);
+      throw database.readFailed(e);
     }
   }
 

@@ -60,8 +60,7 @@ public final class JdbiMachineRepository implements MachineRepository {
     try {
       return lookup(file, groups, page);
     } catch (SQLException e) {
-      throw new DatabaseUnavailableException(
-          "reading the database " + database.name() + " failed: " + e.getMessage(), e);
+      throw database.readFailed(e);
     }
   }
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ImportCommand.class,
       CopyCommand.class,
+      VerifyCommand.class,
       GenerateCommand.class,
       TokenCommand.class,
       KeygenCommand.class

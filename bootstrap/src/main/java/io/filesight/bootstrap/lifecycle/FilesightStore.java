@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.filesight.adapter.imports.DefenderFiles;
 import io.filesight.adapter.persistence.JdbcStoreContents;
+import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import io.filesight.application.port.in.CopyStore;
 import io.filesight.application.port.in.CopySummary;
 import io.filesight.application.port.in.ImportFailedException;
@@ -19,6 +20,7 @@ import io.filesight.bootstrap.wiring.ImportModule;
 import io.filesight.bootstrap.wiring.PersistenceModule;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Lifecycle of a store opened for the command line: the database (SQLite or PostgreSQL), the import
@@ -122,6 +124,17 @@ public final class FilesightStore implements AutoCloseable {
         return copy.copy(options, listener);
       }
     }
+  }
+
+  /**
+   * Runs SQLite's full integrity check on the file at {@code file}, read-only and without migrating
+   * it; returns SQLite's findings, none when the file is sound.
+   *
+   * @throws io.filesight.application.port.out.StoreUnavailableException when the file is no SQLite
+   *     database or cannot be read
+   */
+  public static List<String> verify(Path file) {
+    return SqliteDatabase.integrityCheck(file);
   }
 
   @Override

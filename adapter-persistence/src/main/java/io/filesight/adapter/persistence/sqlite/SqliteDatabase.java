@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.filesight.adapter.persistence.Database;
 import io.filesight.adapter.persistence.DatabaseUnavailableException;
 import io.filesight.adapter.persistence.Migrations;
+import io.filesight.application.port.out.StoreUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -21,11 +23,14 @@ import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
 /**
  * Secondary adapter infrastructure: one SQLite file configured for a server (WAL, one writer
- * connection with IMMEDIATE transactions, a small read-only pool) and migrated at open.
+ * connection with IMMEDIATE transactions, a small read-only pool) and migrated at open. The process
+ * serves only the file it opened: once the path names another file or none, or SQLite reports
+ * corruption, every read fails until a restart (see {@link OpenedFile}).
  */
 public final class SqliteDatabase implements Database {
   private static final byte[] SQLITE_HEADER =
@@ -43,18 +48,27 @@ public final class SqliteDatabase implements Database {
   private static final int READ_POOL_SIZE = 4;
   private static final int WRITER_CACHE_KIB = 128 * 1024;
 
+  /** SQLite's primary result codes for a damaged file: SQLITE_CORRUPT and SQLITE_NOTADB. */
+  private static final int SQLITE_CORRUPT = 11;
+
+  private static final int SQLITE_NOTADB = 26;
+
   private final Path file;
+  private final OpenedFile opened;
   private final HikariDataSource writerPool;
   private final HikariDataSource readerPool;
   private final Jdbi writes;
   private final Jdbi reads;
 
-  private SqliteDatabase(Path file, HikariDataSource writerPool, HikariDataSource readerPool) {
+  private SqliteDatabase(
+      Path file, OpenedFile opened, HikariDataSource writerPool, HikariDataSource readerPool) {
     this.file = file;
+    this.opened = opened;
     this.writerPool = writerPool;
     this.readerPool = readerPool;
     this.writes = Jdbi.create(writerPool);
-    this.reads = Jdbi.create(readerPool);
+    // Through readConnection(), so Jdbi's reads are refused as the lookups' are.
+    this.reads = Jdbi.create(this::readConnection);
   }
 
   /**
@@ -70,12 +84,13 @@ public final class SqliteDatabase implements Database {
     Path absolute = file.toAbsolutePath().normalize();
     checkFile(absolute, createIfMissing);
     migrate(absolute);
+    OpenedFile opened = OpenedFile.record(absolute);
     HikariDataSource writer = null;
     try {
-      writer = pool(absolute, writerConfig(), 1, "filesight-writer", false);
+      writer = pool(opened, absolute, writerConfig(), 1, "filesight-writer", false);
       HikariDataSource reader =
-          pool(absolute, readerConfig(), READ_POOL_SIZE, "filesight-reader", true);
-      return new SqliteDatabase(absolute, writer, reader);
+          pool(opened, absolute, readerConfig(), READ_POOL_SIZE, "filesight-reader", true);
+      return new SqliteDatabase(absolute, opened, writer, reader);
     } catch (RuntimeException e) {
       if (writer != null) {
         writer.close();
@@ -107,10 +122,88 @@ public final class SqliteDatabase implements Database {
     return reads;
   }
 
-  /** A connection of the read-only pool. */
+  /**
+   * A connection of the read-only pool, once the file is known to be the one opened.
+   *
+   * @throws io.filesight.application.port.out.StoreRetiredException when the file was replaced,
+   *     deleted or reported damaged
+   */
   @Override
   public Connection readConnection() throws SQLException {
+    opened.checkRecently();
     return readerPool.getConnection();
+  }
+
+  @Override
+  public void checkStillUsable() {
+    opened.check();
+  }
+
+  /** Corruption retires the database; a failure of a retired or replaced one is the retirement. */
+  @Override
+  public StoreUnavailableException readFailed(Exception cause) {
+    if (isCorruption(cause)) {
+      return opened.retire(
+          /* damaged= */ true,
+          "the database "
+              + file
+              + " is damaged ("
+              + cause.getMessage()
+              + "): reads stop until a restart; check it with filesight verify and restore or"
+              + " repair it first");
+    }
+    try {
+      opened.check();
+    } catch (StoreUnavailableException e) {
+      return e;
+    }
+    return Database.super.readFailed(cause);
+  }
+
+  /**
+   * Runs SQLite's full {@code PRAGMA integrity_check} on the file, read-only and without migrating
+   * it; returns what SQLite reports, empty when the file is sound.
+   *
+   * @throws DatabaseUnavailableException when there is no SQLite database at {@code file}, or it
+   *     cannot be read
+   */
+  public static List<String> integrityCheck(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    checkFile(absolute, false);
+    SQLiteDataSource dataSource = new SQLiteDataSource(readerConfig());
+    dataSource.setUrl(url(absolute));
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
+      List<String> problems = new ArrayList<>();
+      while (rows.next()) {
+        problems.add(rows.getString(1));
+      }
+      return problems.equals(List.of("ok")) ? List.of() : problems;
+    } catch (SQLException e) {
+      if (isCorruption(e)) {
+        return List.of(e.getMessage());
+      }
+      throw new DatabaseUnavailableException(
+          "cannot check the database " + absolute + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether SQLite reported the file damaged anywhere in {@code failure}'s causes. */
+  static boolean isCorruption(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException) {
+        // Extended codes (SQLITE_CORRUPT_INDEX, ...) keep the primary code in the low byte.
+        int code = ((SQLException) t).getErrorCode() & 0xff;
+        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
+          return true;
+        }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   /** A SQLite transaction reads one snapshot of the file whatever the level. */
@@ -211,8 +304,8 @@ public final class SqliteDatabase implements Database {
   }
 
   private static HikariDataSource pool(
-      Path file, SQLiteConfig config, int size, String name, boolean readOnly) {
-    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+      OpenedFile opened, Path file, SQLiteConfig config, int size, String name, boolean readOnly) {
+    SQLiteDataSource dataSource = new OpenedFileDataSource(config, opened);
     dataSource.setUrl(url(file));
     HikariConfig hikari = new HikariConfig();
     hikari.setDataSource(dataSource);
@@ -263,5 +356,32 @@ public final class SqliteDatabase implements Database {
 
   private static String url(Path file) {
     return "jdbc:sqlite:" + file;
+  }
+
+  /**
+   * Opens connections only to the opened file: the pool replaces connections as they age or idle,
+   * and a connection opened after the file was replaced would read the other store.
+   */
+  private static final class OpenedFileDataSource extends SQLiteDataSource {
+    private static final long serialVersionUID = 1L;
+    private final transient OpenedFile opened;
+
+    OpenedFileDataSource(SQLiteConfig config, OpenedFile opened) {
+      super(config);
+      this.opened = opened;
+    }
+
+    @Override
+    public SQLiteConnection getConnection(String username, String password) throws SQLException {
+      SQLiteConnection connection = super.getConnection(username, password);
+      try {
+        // After opening: a file replaced before then fails the check, so is never read.
+        opened.check();
+        return connection;
+      } catch (RuntimeException e) {
+        connection.close();
+        throw new SQLException(e.getMessage(), e);
+      }
+    }
   }
 }

@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.filesight.adapter.persistence.DatabaseConfigurationException;
 import io.filesight.adapter.persistence.DatabaseReadinessProbe;
 import io.filesight.adapter.persistence.DatabaseUnavailableException;
+import io.filesight.application.port.out.StoreRetiredException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 class SqliteDatabaseTest {
   @TempDir Path directory;
@@ -119,5 +123,55 @@ class SqliteDatabaseTest {
       database.quickCheck();
       assertThat(new DatabaseReadinessProbe(database).name()).isEqualTo("database");
     }
+  }
+
+  @Test
+  void aReplacedFileRetiresTheDatabaseForGood() throws Exception {
+    Path file = directory.resolve("filesight.db");
+    Path other = directory.resolve("other.db");
+    SqliteDatabase.open(other, true).close();
+    try (SqliteDatabase database = SqliteDatabase.open(file, true)) {
+      Files.move(other, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+      assertThatThrownBy(database::checkStillUsable)
+          .isInstanceOfSatisfying(
+              StoreRetiredException.class, e -> assertThat(e.damaged()).isFalse())
+          .hasMessageContaining(file.toAbsolutePath().toString())
+          .hasMessageContaining("restart");
+      assertThatThrownBy(database::readConnection).isInstanceOf(StoreRetiredException.class);
+      assertThatThrownBy(
+              () ->
+                  database.reads().withHandle(h -> h.select("SELECT 1").mapTo(Integer.class).one()))
+          .isInstanceOf(StoreRetiredException.class);
+      assertThatThrownBy(() -> new DatabaseReadinessProbe(database).check())
+          .isInstanceOf(StoreRetiredException.class);
+    }
+  }
+
+  @Test
+  void corruptionReportedOnAnyReadRetiresTheDatabase() {
+    try (SqliteDatabase database = SqliteDatabase.open(directory.resolve("filesight.db"), true)) {
+      assertThat(database.readFailed(new SQLiteException("busy", SQLiteErrorCode.SQLITE_BUSY)))
+          .isInstanceOf(DatabaseUnavailableException.class);
+      new DatabaseReadinessProbe(database).check();
+
+      assertThat(
+              database.readFailed(
+                  new SQLiteException("malformed", SQLiteErrorCode.SQLITE_CORRUPT_INDEX)))
+          .isInstanceOfSatisfying(
+              StoreRetiredException.class, e -> assertThat(e.damaged()).isTrue());
+      assertThatThrownBy(() -> new DatabaseReadinessProbe(database).check())
+          .isInstanceOf(StoreRetiredException.class)
+          .hasMessageContaining("damaged");
+      assertThatThrownBy(database::readConnection).isInstanceOf(StoreRetiredException.class);
+    }
+  }
+
+  @Test
+  void integrityCheckNamesNothingOnASoundFile() {
+    Path file = directory.resolve("filesight.db");
+    SqliteDatabase.open(file, true).close();
+
+    assertThat(SqliteDatabase.integrityCheck(file)).isEmpty();
   }
 }
