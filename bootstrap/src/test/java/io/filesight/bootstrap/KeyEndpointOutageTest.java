@@ -156,7 +156,8 @@ class KeyEndpointOutageTest {
             false,
             Duration.ofSeconds(5),
             100,
-            HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE),
+            HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE,
+            HttpSettings.DEFAULT_HEADER_TIMEOUT),
         100);
   }
 
