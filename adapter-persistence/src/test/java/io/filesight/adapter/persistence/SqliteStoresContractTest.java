@@ -88,22 +88,8 @@ class SqliteStoresContractTest {
 
         @Override
         public Optional<Span> span(String sha1, MachineId machine) {
-          return database
-              .reads()
-              .withHandle(
-                  h ->
-                      h.createQuery(
-                              "SELECT first_seen_ns, last_seen_ns FROM observation"
-                                  + " WHERE sha1 = ? AND machine_id = ?")
-                          .bind(0, sha1.toLowerCase(java.util.Locale.ROOT))
-                          .bind(1, machine.value())
-                          .mapToMap()
-                          .findOne()
-                          .map(
-                              row ->
-                                  new Span(
-                                      EpochNanos.toInstant((Long) row.get("first_seen_ns")),
-                                      EpochNanos.toInstant((Long) row.get("last_seen_ns")))));
+          return MachineColumnsReader.span(database, sha1, machine)
+              .map(times -> new Span(times.get(0), times.get(1)));
         }
 
         @Override
@@ -132,17 +118,7 @@ class SqliteStoresContractTest {
 
         @Override
         public Optional<Machine> machine(MachineId id) {
-          return database
-              .reads()
-              .withHandle(
-                  h ->
-                      h.createQuery(
-                              "SELECT "
-                                  + MachineColumns.selectList("m")
-                                  + " FROM machine m WHERE m.id = ?")
-                          .bind(0, id.value())
-                          .map((row, ctx) -> MachineColumns.read(row))
-                          .findOne());
+          return MachineColumnsReader.machine(database, id);
         }
 
         @Override

@@ -122,7 +122,7 @@ class PostgresContractsTest {
 
         @Override
         public Optional<Span> span(String sha1, MachineId machine) {
-          return PostgresSnapshots.span(database, sha1, machine)
+          return MachineColumnsReader.span(database, sha1, machine)
               .map(times -> new Span(times.get(0), times.get(1)));
         }
 

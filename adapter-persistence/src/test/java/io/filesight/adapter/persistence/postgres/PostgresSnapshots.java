@@ -1,12 +1,7 @@
 package io.filesight.adapter.persistence.postgres;
 
-import io.filesight.adapter.persistence.EpochNanos;
-import io.filesight.domain.MachineId;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /** What a PostgreSQL store holds, read for tests. */
 final class PostgresSnapshots {
@@ -34,24 +29,5 @@ final class PostgresSnapshots {
               }
               return tables;
             });
-  }
-
-  /** The first and last time stored for the file on the machine, if it was seen there. */
-  static Optional<List<Instant>> span(PostgresDatabase database, String sha1, MachineId machine) {
-    return database
-        .reads()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT first_seen_ns, last_seen_ns FROM observation"
-                            + " WHERE sha1 = ? AND machine_id = ?")
-                    .bind(0, sha1.toLowerCase(java.util.Locale.ROOT))
-                    .bind(1, machine.value())
-                    .map(
-                        (row, ctx) ->
-                            Arrays.asList(
-                                EpochNanos.toInstant((Long) row.getObject(1)),
-                                EpochNanos.toInstant((Long) row.getObject(2))))
-                    .findOne());
   }
 }
