@@ -193,8 +193,8 @@ public final class ResultsReport {
         rps / get("wrk.bare.rps"),
         ">= 0.5, 0 errors",
         rps / get("wrk.bare.rps") >= 0.5 && errors == 0);
-    latency("p99", 20);
-    latency("p999", 100);
+    latency("p99", "open model", 20.0);
+    latency("p999", "open model", 100.0);
     double ttfb = get("hot.filesight.ttfb_median_ms");
     row(
         "5",
@@ -323,25 +323,7 @@ public final class ResultsReport {
         "(reported), 0 errors",
         errors == 0 ? null : false);
     for (String percentile : List.of("p99", "p999")) {
-      double value = get("latency.filesight." + percentile + "_ms");
-      double latencyErrors = get("latency.filesight.errors");
-      row(
-          "4",
-          String.format(
-              Locale.ROOT,
-              "latency %s at %,.0f req/s for %,.0f s, shared quota ledger in the path",
-              percentile.equals("p99") ? "p99" : "p99.9",
-              get("latency.rate"),
-              get("latency.seconds")),
-          String.format(Locale.ROOT, "%.2f ms (%,.0f errors)", value, latencyErrors),
-          String.format(
-              Locale.ROOT,
-              "bare route, same generator and rate, %,.0f s",
-              get("latency.bare_seconds")),
-          String.format(Locale.ROOT, "%.2f ms", get("latency.bare." + percentile + "_ms")),
-          value / get("latency.bare." + percentile + "_ms"),
-          "(reported), 0 errors",
-          latencyErrors == 0 ? null : false);
+      latency(percentile, "shared quota ledger in the path", null);
     }
     double rate = get("import.pg.rate");
     row(
@@ -385,17 +367,28 @@ public final class ResultsReport {
     return String.join("\n", rows) + "\n";
   }
 
-  private void latency(String percentile, double targetMs) {
+  /**
+   * A latency row of benchmark 4, filesight's run against the bare route's; with no {@code
+   * targetMs} the figure is reported and only an error fails it.
+   */
+  private void latency(String percentile, String setting, Double targetMs) {
     double value = get("latency.filesight." + percentile + "_ms");
     double errors = get("latency.filesight.errors");
+    Boolean met;
+    if (targetMs != null) {
+      met = value < targetMs && errors == 0;
+    } else {
+      met = errors == 0 ? null : Boolean.FALSE;
+    }
     row(
         "4",
         String.format(
             Locale.ROOT,
-            "latency %s at %,.0f req/s for %,.0f s, open model",
+            "latency %s at %,.0f req/s for %,.0f s, %s",
             percentile.equals("p99") ? "p99" : "p99.9",
             get("latency.rate"),
-            get("latency.seconds")),
+            get("latency.seconds"),
+            setting),
         String.format(Locale.ROOT, "%.2f ms (%,.0f errors)", value, errors),
         String.format(
             Locale.ROOT,
@@ -403,8 +396,10 @@ public final class ResultsReport {
             get("latency.bare_seconds")),
         String.format(Locale.ROOT, "%.2f ms", get("latency.bare." + percentile + "_ms")),
         value / get("latency.bare." + percentile + "_ms"),
-        String.format(Locale.ROOT, "< %.0f ms", targetMs),
-        value < targetMs && errors == 0);
+        targetMs == null
+            ? "(reported), 0 errors"
+            : String.format(Locale.ROOT, "< %.0f ms", targetMs),
+        met);
   }
 
   private void row(
