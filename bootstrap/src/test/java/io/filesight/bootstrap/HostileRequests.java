@@ -20,6 +20,7 @@ final class HostileRequests {
   static final List<String> ROUTES =
       List.of(
           "/api/files/{id}/machines",
+          "/api/alerts",
           "/health/live",
           "/health/ready",
           "/metrics",

@@ -24,7 +24,40 @@ public final class AccessPolicy {
   public static final List<Permission> DELEGATED_READ =
       List.of(Permission.MACHINE_READ, Permission.MACHINE_READ_WRITE);
 
+  /**
+   * Application permissions, any one of which allows a connection test: a client registered for
+   * machines or for alerts.
+   */
+  public static final List<Permission> APPLICATION_CONNECTION_TEST =
+      List.of(
+          Permission.MACHINE_READ_ALL,
+          Permission.MACHINE_READ_WRITE_ALL,
+          Permission.ALERT_READ_ALL,
+          Permission.ALERT_READ_WRITE_ALL);
+
+  /** Delegated permissions, any one of which allows a connection test. */
+  public static final List<Permission> DELEGATED_CONNECTION_TEST =
+      List.of(
+          Permission.MACHINE_READ,
+          Permission.MACHINE_READ_WRITE,
+          Permission.ALERT_READ,
+          Permission.ALERT_READ_WRITE);
+
   private AccessPolicy() {}
+
+  /**
+   * Passes when {@code caller} may run a connector's connection test: a machine or alert permission
+   * of the token's kind. No RBAC applies, since the answer holds no data.
+   *
+   * @throws MissingPermissionException when the token carries none of them
+   */
+  public static void requireConnectionTest(Caller caller) {
+    if (caller instanceof DelegatedCaller) {
+      requireAny(caller, PermissionGrant.DELEGATED, DELEGATED_CONNECTION_TEST);
+    } else {
+      requireAny(caller, PermissionGrant.APPLICATION, APPLICATION_CONNECTION_TEST);
+    }
+  }
 
   /**
    * Passes when {@code caller} may read machines under {@code access}.

@@ -14,7 +14,7 @@ public sealed interface Caller permits ApplicationCaller, DelegatedCaller {
   /** The client application id ({@code appid} or {@code azp}). */
   String appId();
 
-  /** The machine-reading permissions the token carries; others are dropped on authentication. */
+  /** The Defender permissions the token carries that filesight knows; others are dropped. */
   Set<Permission> permissions();
 
   /** Quotas are counted per (tenant, application), whoever the user. */

@@ -31,14 +31,28 @@ public final class DevelopmentTokens {
 
   private final DevelopmentKeys keys;
   private final Clock clock;
+  private final String audience;
 
   public DevelopmentTokens(DevelopmentKeys keys) {
     this(keys, Clock.systemUTC());
   }
 
   public DevelopmentTokens(DevelopmentKeys keys, Clock clock) {
+    this(keys, clock, AUDIENCE);
+  }
+
+  private DevelopmentTokens(DevelopmentKeys keys, Clock clock, String audience) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.audience = Objects.requireNonNull(audience, "audience");
+  }
+
+  /**
+   * Tokens like these with another {@code aud}, e.g. {@link TokenSettings#WINDOWS_ATP_SERVICE} as
+   * Azure AD issues to connectors that request that resource.
+   */
+  public DevelopmentTokens forAudience(String audience) {
+    return new DevelopmentTokens(keys, clock, audience);
   }
 
   /** An application (client credentials) token carrying {@code roles}. */
@@ -112,7 +126,7 @@ public final class DevelopmentTokens {
     }
     Instant now = clock.instant();
     return new JWTClaimsSet.Builder()
-        .audience(AUDIENCE)
+        .audience(audience)
         .issuer("https://sts.windows.net/" + tenantId + "/")
         .issueTime(Date.from(now))
         .notBeforeTime(Date.from(now))

@@ -3,6 +3,7 @@ package io.filesight.adapter.auth;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Configuration of the token adapter: for {@link NimbusAccessTokenVerifier}, the one Azure AD
@@ -12,12 +13,33 @@ import java.util.Objects;
 public record TokenSettings(
     String tenantId, List<String> audiences, JwksSource keys, Duration clockSkew) {
 
-  /** The Defender for Endpoint API hosts that clients request tokens for. */
-  public static final List<String> DEFAULT_AUDIENCES =
+  /**
+   * The {@code aud} of a v1 token for the resource {@code
+   * https://securitycenter.onmicrosoft.com/windowsatpservice}, which Cortex XSOAR and Microsoft's
+   * own samples request.
+   */
+  public static final String WINDOWS_ATP_SERVICE =
+      "https://securitycenter.onmicrosoft.com/windowsatpservice";
+
+  /**
+   * The {@code aud} of a v2 token for the Defender API: the application id of the
+   * WindowsDefenderATP service principal, the same in every tenant.
+   */
+  public static final String WINDOWS_DEFENDER_ATP_APP_ID = "fc780465-2017-40d4-a0c5-307022471b92";
+
+  /** The Defender for Endpoint API hosts, which clients name as the resource or scope too. */
+  public static final List<String> DEFENDER_API_HOSTS =
       List.of(
           "https://api.securitycenter.microsoft.com",
           "https://api.securitycenter.windows.com",
           "https://api.security.microsoft.com");
+
+  /** Every audience Azure AD issues for the Defender API: the hosts, then v1's and v2's. */
+  public static final List<String> DEFAULT_AUDIENCES =
+      Stream.concat(
+              DEFENDER_API_HOSTS.stream(),
+              Stream.of(WINDOWS_ATP_SERVICE, WINDOWS_DEFENDER_ATP_APP_ID))
+          .toList();
 
   /** Azure AD's own leeway between its clocks and ours. */
   public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
@@ -40,7 +62,7 @@ public record TokenSettings(
     }
   }
 
-  /** Settings with the Defender audiences and a 60 s clock skew. */
+  /** Settings with every Defender audience and a 60 s clock skew. */
   public static TokenSettings of(String tenantId, JwksSource keys) {
     return new TokenSettings(tenantId, DEFAULT_AUDIENCES, keys, DEFAULT_CLOCK_SKEW);
   }

@@ -91,7 +91,9 @@ class JwksSourceTest {
         .containsExactly(
             "https://api.securitycenter.microsoft.com",
             "https://api.securitycenter.windows.com",
-            "https://api.security.microsoft.com");
+            "https://api.security.microsoft.com",
+            "https://securitycenter.onmicrosoft.com/windowsatpservice",
+            "fc780465-2017-40d4-a0c5-307022471b92");
     assertThat(settings.clockSkew()).isEqualTo(Duration.ofSeconds(60));
     assertThat(settings.issuers())
         .isEqualTo(

@@ -36,14 +36,17 @@ class TokenAcceptanceTest {
   @Test
   void applicationTokenYieldsAnApplicationCallerWithItsKnownRoles() {
     String token =
-        fixture.applicationToken(List.of("Machine.Read.All", "Alert.Read.All", "machine.read.all"));
+        fixture.applicationToken(
+            List.of("Machine.Read.All", "Alert.Read.All", "User.Read.All", "machine.read.all"));
 
     Caller caller = fixture.verifier.verify(token);
 
     assertThat(caller)
         .isEqualTo(
             new ApplicationCaller(
-                TokenFixture.TENANT, TokenFixture.APP, Set.of(Permission.MACHINE_READ_ALL)));
+                TokenFixture.TENANT,
+                TokenFixture.APP,
+                Set.of(Permission.MACHINE_READ_ALL, Permission.ALERT_READ_ALL)));
   }
 
   @Test
@@ -168,6 +171,34 @@ class TokenAcceptanceTest {
     String token = fixture.signTrusted(fixture.validClaims().audience(audience).build());
 
     assertThat(fixture.verifier.verify(token).tenantId()).isEqualTo(TokenFixture.TENANT);
+  }
+
+  @Test
+  void aV1TokenForTheWindowsAtpServiceResourceIsAcceptedByDefault() {
+    String token =
+        fixture.signTrusted(
+            fixture
+                .validClaims()
+                .audience("https://securitycenter.onmicrosoft.com/windowsatpservice")
+                .build());
+
+    assertThat(fixture.verifier.verify(token)).isInstanceOf(ApplicationCaller.class);
+  }
+
+  @Test
+  void aV2TokenForTheWindowsDefenderAtpApplicationIdIsAcceptedByDefault() {
+    String token =
+        fixture.signTrusted(
+            fixture
+                .validClaims()
+                .audience("fc780465-2017-40d4-a0c5-307022471b92")
+                .issuer("https://login.microsoftonline.com/" + TokenFixture.TENANT + "/v2.0")
+                .claim("appid", null)
+                .claim("azp", "v2-client")
+                .claim("ver", "2.0")
+                .build());
+
+    assertThat(fixture.verifier.verify(token).appId()).isEqualTo("v2-client");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.filesight.adapter.http;
 
 import io.filesight.application.port.in.AuthenticateCaller;
+import io.filesight.application.port.in.CheckConnection;
 import io.filesight.application.port.in.CheckReadiness;
 import io.filesight.application.port.in.FindRelatedMachines;
 import io.filesight.domain.QuotaExceededException;
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Primary adapter: the Defender-compatible HTTP server. It serves {@code GET
- * /api/files/{id}/machines}, health probes, Prometheus metrics and the API description, answers
- * every error with Defender's JSON body, and stops gracefully.
+ * /api/files/{id}/machines}, the connectors' connection test {@code GET /api/alerts}, health
+ * probes, Prometheus metrics and the API description, answers every error with Defender's JSON
+ * body, and stops gracefully.
  */
 public final class FilesightHttpServer {
   /** Bytes Javalin copies a result with at a time (see the constructor). */
@@ -45,10 +47,11 @@ public final class FilesightHttpServer {
   /** A server advertising Defender's quota (100 calls per minute, 1500 per hour). */
   public FilesightHttpServer(
       FindRelatedMachines find,
+      CheckConnection connectionTest,
       AuthenticateCaller authenticate,
       CheckReadiness readiness,
       HttpSettings settings) {
-    this(find, authenticate, readiness, settings, RateQuota.defender());
+    this(find, connectionTest, authenticate, readiness, settings, RateQuota.defender());
   }
 
   /**
@@ -57,11 +60,13 @@ public final class FilesightHttpServer {
    */
   public FilesightHttpServer(
       FindRelatedMachines find,
+      CheckConnection connectionTest,
       AuthenticateCaller authenticate,
       CheckReadiness readiness,
       HttpSettings settings,
       RateQuota quota) {
     Objects.requireNonNull(find, "find");
+    Objects.requireNonNull(connectionTest, "connectionTest");
     Objects.requireNonNull(authenticate, "authenticate");
     Objects.requireNonNull(readiness, "readiness");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -74,6 +79,8 @@ public final class FilesightHttpServer {
             settings.unknownFile(),
             settings.baseUrl(),
             new RenderedMachines(settings.renderedMachines()));
+    ConnectionTestHandler alerts =
+        new ConnectionTestHandler(connectionTest, authenticate, settings.baseUrl());
     HealthHandlers health = new HealthHandlers(readiness);
     ApiDocs docs = new ApiDocs();
     this.app =
@@ -84,6 +91,8 @@ public final class FilesightHttpServer {
               // HEAD is GET without a body: it authenticates and counts like GET.
               config.routes.get(RelatedMachinesHandler.PATH, machines);
               config.routes.head(RelatedMachinesHandler.PATH, machines);
+              config.routes.get(ConnectionTestHandler.PATH, alerts);
+              config.routes.head(ConnectionTestHandler.PATH, alerts);
               config.routes.get("/health/live", health::live);
               config.routes.get("/health/ready", health::ready);
               config.routes.get("/metrics", this::scrape);

@@ -5,13 +5,15 @@ import io.filesight.domain.Page;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Reads the OData system query options of the machines endpoint from the raw query string: {@code
- * $top} and {@code $skip}. Empty parameters are tolerated ({@code ?$top=100&}, as a real SOAR
- * connector sends); other {@code $} options, repeated ones and malformed values are rejected naming
- * the option. Parameters without {@code $} are custom options, which OData services ignore.
+ * Reads the OData system query options of a collection from the raw query string: {@code $top} and
+ * {@code $skip}, and, where a route tolerates them, options it accepts and ignores. Empty
+ * parameters are tolerated ({@code ?$top=100&}, as a real SOAR connector sends); other {@code $}
+ * options, repeated ones and malformed values are rejected naming the option. Parameters without
+ * {@code $} are custom options, which OData services ignore.
  */
 final class ODataQuery {
   private static final int MAX_DIGITS = 18;
@@ -25,6 +27,17 @@ final class ODataQuery {
    * @throws InvalidPageException for a value that is not a whole number in range
    */
   static Page page(String rawQuery) {
+    return page(rawQuery, List.of());
+  }
+
+  /**
+   * The page a raw query string asks for, accepting and ignoring the options {@code ignored} (each
+   * once, any value).
+   *
+   * @throws UnsupportedQueryOptionException for another option, or a repeated one
+   * @throws InvalidPageException for a $top or $skip that is not a whole number in range
+   */
+  static Page page(String rawQuery, List<String> ignored) {
     Long top = null;
     Long skip = null;
     Set<String> seen = new HashSet<>();
@@ -39,16 +52,21 @@ final class ODataQuery {
         if (!name.startsWith("$")) {
           continue;
         }
-        if (!"$top".equals(name) && !"$skip".equals(name)) {
+        boolean skipped = ignored.contains(name);
+        if (!"$top".equals(name) && !"$skip".equals(name) && !skipped) {
           throw new UnsupportedQueryOptionException(
               name,
               "The query parameter '"
                   + DefenderErrors.echoable(name)
-                  + "' is not supported; supported: $top, $skip");
+                  + "' is not supported; supported: $top, $skip"
+                  + (ignored.isEmpty() ? "" : ", " + String.join(", ", ignored)));
         }
         if (!seen.add(name)) {
           throw new UnsupportedQueryOptionException(
               name, "The query parameter '" + name + "' is specified more than once");
+        }
+        if (skipped) {
+          continue;
         }
         long number = wholeNumber(name, value);
         if ("$top".equals(name)) {

@@ -31,7 +31,7 @@ final class RelatedMachinesHandler implements Handler {
   private final FindRelatedMachines find;
   private final AuthenticateCaller authenticate;
   private final UnknownFileAnswer unknownFile;
-  private final Optional<String> baseUrl;
+  private final PublicBaseUrl baseUrl;
   private final RenderedMachines rendered;
 
   RelatedMachinesHandler(
@@ -43,7 +43,7 @@ final class RelatedMachinesHandler implements Handler {
     this.find = Objects.requireNonNull(find, "find");
     this.authenticate = Objects.requireNonNull(authenticate, "authenticate");
     this.unknownFile = Objects.requireNonNull(unknownFile, "unknownFile");
-    this.baseUrl = baseUrl.map(URI::toString).map(RelatedMachinesHandler::withoutTrailingSlash);
+    this.baseUrl = new PublicBaseUrl(baseUrl);
     this.rendered = Objects.requireNonNull(rendered, "rendered");
   }
 
@@ -67,7 +67,7 @@ final class RelatedMachinesHandler implements Handler {
     } else {
       throw new FileNotSeenException(answer.file());
     }
-    String base = base(ctx);
+    String base = baseUrl.of(ctx);
     ctx.status(200).contentType(ResponseHeaders.ODATA_JSON);
     AnswerStream body = new AnswerStream(ctx);
     RelatedMachinesJson.write(
@@ -80,7 +80,7 @@ final class RelatedMachinesHandler implements Handler {
   }
 
   /** The request's one {@code Authorization} header, {@code null} without one. */
-  private static String authorization(Context ctx) {
+  static String authorization(Context ctx) {
     Enumeration<String> values = ctx.req().getHeaders(AUTHORIZATION);
     if (values == null || !values.hasMoreElements()) {
       return null;
@@ -92,17 +92,6 @@ final class RelatedMachinesHandler implements Handler {
     return first;
   }
 
-  private String base(Context ctx) {
-    if (baseUrl.isPresent()) {
-      return baseUrl.get();
-    }
-    String host = ctx.host();
-    if (host == null || host.isBlank()) {
-      host = ctx.req().getServerName() + ":" + ctx.req().getServerPort();
-    }
-    return ctx.scheme() + "://" + host;
-  }
-
   private static String nextLink(String base, FileHash file, Page page) {
     return base
         + FileIdSegment.PREFIX
@@ -112,9 +101,5 @@ final class RelatedMachinesHandler implements Handler {
         + page.top()
         + "&$skip="
         + page.skip();
-  }
-
-  private static String withoutTrailingSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 }

@@ -2,6 +2,7 @@ package io.filesight.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.filesight.application.port.in.AuthenticateCaller;
+import io.filesight.application.port.in.CheckConnection;
 import io.filesight.application.port.in.CheckReadiness;
 import io.filesight.application.port.in.FindRelatedMachines;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +23,9 @@ import java.util.Map;
 final class TestServer implements AutoCloseable {
   static final CheckReadiness READY = () -> new CheckReadiness.Readiness(Map.of());
 
+  /** A connection test that passes every caller. */
+  static final CheckConnection CONNECTED = caller -> {};
+
   final FilesightHttpServer server;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -39,7 +43,16 @@ final class TestServer implements AutoCloseable {
       AuthenticateCaller authenticate,
       CheckReadiness readiness,
       HttpSettings settings) {
-    server = new FilesightHttpServer(find, authenticate, readiness, settings);
+    this(find, CONNECTED, authenticate, readiness, settings);
+  }
+
+  TestServer(
+      FindRelatedMachines find,
+      CheckConnection connectionTest,
+      AuthenticateCaller authenticate,
+      CheckReadiness readiness,
+      HttpSettings settings) {
+    server = new FilesightHttpServer(find, connectionTest, authenticate, readiness, settings);
     server.start();
   }
 

@@ -65,6 +65,32 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--log-format", defaultValue = "text", description = "text or json.")
   String logFormat;
 
+  /**
+   * What {@code demo} serves {@code dir} with: its database and key, the demo tenant, every
+   * Defender audience, loopback only.
+   */
+  public static ServerSettings serverSettings(Path dir, int port, boolean jsonLogs) {
+    return new ServerSettings(
+        dir.resolve(DemoData.DATABASE),
+        false,
+        new TokenSettings(
+            DEMO_TENANT,
+            TokenSettings.DEFAULT_AUDIENCES,
+            JwksSource.file(dir.resolve("keys").resolve("jwks.json")),
+            TokenSettings.DEFAULT_CLOCK_SKEW),
+        new HttpSettings(
+            "127.0.0.1",
+            port,
+            Optional.empty(),
+            UnknownFileAnswer.NOT_FOUND,
+            jsonLogs,
+            Duration.ofSeconds(20),
+            ServerSettings.defaultCachedMachines(),
+            HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE,
+            HttpSettings.DEFAULT_HEADER_TIMEOUT),
+        ServerSettings.defaultCachedMachines());
+  }
+
   @Override
   public Integer call() {
     Settings.port("--port", port);
@@ -72,30 +98,10 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     DemoData.prepare(dir, out);
     LoggingSetup.configure(logFormat);
-    Path keys = dir.resolve("keys");
     FilesightServer server =
-        FilesightServer.start(
-            new ServerSettings(
-                dir.resolve(DemoData.DATABASE),
-                false,
-                new TokenSettings(
-                    DEMO_TENANT,
-                    TokenSettings.DEFAULT_AUDIENCES,
-                    JwksSource.file(keys.resolve("jwks.json")),
-                    TokenSettings.DEFAULT_CLOCK_SKEW),
-                new HttpSettings(
-                    "127.0.0.1",
-                    port,
-                    Optional.empty(),
-                    UnknownFileAnswer.NOT_FOUND,
-                    logFormat.equals("json"),
-                    Duration.ofSeconds(20),
-                    ServerSettings.defaultCachedMachines(),
-                    HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE,
-                    HttpSettings.DEFAULT_HEADER_TIMEOUT),
-                ServerSettings.defaultCachedMachines()));
+        FilesightServer.start(serverSettings(dir, port, logFormat.equals("json")));
     ShutdownOnSignal.install(server);
-    printWelcome(out, keys, server.port());
+    printWelcome(out, dir.resolve("keys"), server.port());
     return FilesightCli.OK;
   }
 

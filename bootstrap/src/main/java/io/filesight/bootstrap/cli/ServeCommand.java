@@ -13,8 +13,10 @@ import io.filesight.bootstrap.lifecycle.ServerSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,8 +101,24 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--audience",
       split = ",",
-      description = "Accepted token audience (repeatable; default: the three Defender API hosts).")
+      paramLabel = "AUD",
+      description =
+          "Accepted token audience, replacing the defaults (repeatable). Default: what Azure AD"
+              + " issues for the Defender API, the hosts https://api.securitycenter.microsoft.com,"
+              + " https://api.securitycenter.windows.com and https://api.security.microsoft.com,"
+              + " https://securitycenter.onmicrosoft.com/windowsatpservice (v1 tokens for the"
+              + " resource Cortex XSOAR requests) and fc780465-2017-40d4-a0c5-307022471b92 (v2"
+              + " tokens: the WindowsDefenderATP application id).")
   List<String> audiences;
+
+  @Option(
+      names = "--extra-audience",
+      split = ",",
+      paramLabel = "AUD",
+      description =
+          "Another accepted audience, added to those of --audience or its default (repeatable),"
+              + " e.g. the application id URI of your own app registration (api://filesight).")
+  List<String> extraAudiences;
 
   @Option(
       names = "--unknown-file",
@@ -232,10 +250,28 @@ public final class ServeCommand implements Callable<Integer> {
       }
       source = JwksSource.file(file);
     }
-    List<String> accepted =
-        audiences == null || audiences.isEmpty()
-            ? TokenSettings.DEFAULT_AUDIENCES
-            : audiences.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
-    return new TokenSettings(tenantId, accepted, source, TokenSettings.DEFAULT_CLOCK_SKEW);
+    Set<String> accepted = new LinkedHashSet<>();
+    if (audiences == null || audiences.isEmpty()) {
+      accepted.addAll(TokenSettings.DEFAULT_AUDIENCES);
+    } else {
+      accepted.addAll(audiences("--audience", audiences));
+    }
+    if (extraAudiences != null) {
+      accepted.addAll(audiences("--extra-audience", extraAudiences));
+    }
+    if (accepted.isEmpty()) {
+      throw Settings.invalid("--audience", String.join(",", audiences), "names no audience");
+    }
+    return new TokenSettings(
+        tenantId, List.copyOf(accepted), source, TokenSettings.DEFAULT_CLOCK_SKEW);
+  }
+
+  /** The audiences of one setting, each validated; empty items (a trailing comma) are skipped. */
+  private static List<String> audiences(String option, List<String> values) {
+    return values.stream()
+        .map(String::strip)
+        .filter(a -> !a.isEmpty())
+        .map(a -> Settings.audience(option, a))
+        .toList();
   }
 }

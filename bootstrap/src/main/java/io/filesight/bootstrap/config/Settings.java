@@ -140,4 +140,28 @@ public final class Settings {
     }
     throw invalid(option, value, "must be one of " + String.join(", ", allowed));
   }
+
+  private static final Pattern GUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  /**
+   * A token audience as Azure AD writes {@code aud}: an application id (a GUID) or an absolute URI
+   * such as {@code https://api.securitycenter.microsoft.com} or {@code api://filesight}.
+   */
+  public static String audience(String option, String value) {
+    String audience = value.strip();
+    if (GUID.matcher(audience).matches()) {
+      return audience;
+    }
+    try {
+      URI uri = new URI(audience);
+      if (uri.getScheme() == null || uri.getRawSchemeSpecificPart().isEmpty()) {
+        throw invalid(option, value, "must be an application id (GUID) or an absolute URI");
+      }
+      return audience;
+    } catch (URISyntaxException e) {
+      throw invalid(option, value, "must be an application id (GUID) or an absolute URI");
+    }
+  }
 }

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.name.Named;
 import io.filesight.application.port.in.AuthenticateCaller;
+import io.filesight.application.port.in.CheckConnection;
 import io.filesight.application.port.in.CheckReadiness;
 import io.filesight.application.port.in.FindRelatedMachines;
 import io.filesight.application.port.out.AccessDirectory;
@@ -13,6 +14,7 @@ import io.filesight.application.port.out.MachineRepository;
 import io.filesight.application.port.out.QuotaLedger;
 import io.filesight.application.port.out.ReadinessProbe;
 import io.filesight.application.service.AuthenticateCallerService;
+import io.filesight.application.service.CheckConnectionService;
 import io.filesight.application.service.CheckReadinessService;
 import io.filesight.application.service.FindRelatedMachinesService;
 import io.filesight.domain.RateQuota;
@@ -39,6 +41,13 @@ public final class ApplicationModule extends AbstractModule {
   FindRelatedMachines findRelatedMachines(
       MachineRepository machines, AccessDirectory access, QuotaLedger ledger) {
     return new FindRelatedMachinesService(machines, access, ledger, quota, clock);
+  }
+
+  /** Connection tests count in the same ledger, so they share the lookups' quota. */
+  @Provides
+  @Singleton
+  CheckConnection checkConnection(QuotaLedger ledger) {
+    return new CheckConnectionService(ledger, quota, clock);
   }
 
   @Provides

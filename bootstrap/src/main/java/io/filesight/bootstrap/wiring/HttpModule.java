@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import io.filesight.adapter.http.FilesightHttpServer;
 import io.filesight.adapter.http.HttpSettings;
 import io.filesight.application.port.in.AuthenticateCaller;
+import io.filesight.application.port.in.CheckConnection;
 import io.filesight.application.port.in.CheckReadiness;
 import io.filesight.application.port.in.FindRelatedMachines;
 
@@ -20,7 +21,10 @@ public final class HttpModule extends AbstractModule {
   @Provides
   @Singleton
   FilesightHttpServer httpServer(
-      FindRelatedMachines find, AuthenticateCaller authenticate, CheckReadiness readiness) {
-    return new FilesightHttpServer(find, authenticate, readiness, settings);
+      FindRelatedMachines find,
+      CheckConnection connectionTest,
+      AuthenticateCaller authenticate,
+      CheckReadiness readiness) {
+    return new FilesightHttpServer(find, connectionTest, authenticate, readiness, settings);
   }
 }

@@ -34,6 +34,15 @@ class ServeConfigurationTest {
     jwks = Files.writeString(dir.resolve("jwks.json"), "{\"keys\":[]}");
   }
 
+  /** What Azure AD issues for the Defender API: the three hosts, v1's resource, v2's app id. */
+  private static final List<String> DEFENDER_AUDIENCES =
+      List.of(
+          "https://api.securitycenter.microsoft.com",
+          "https://api.securitycenter.windows.com",
+          "https://api.security.microsoft.com",
+          "https://securitycenter.onmicrosoft.com/windowsatpservice",
+          "fc780465-2017-40d4-a0c5-307022471b92");
+
   private Path configFile(String... lines) throws IOException {
     return Files.write(dir.resolve("filesight.properties"), List.of(lines));
   }
@@ -59,7 +68,7 @@ class ServeConfigurationTest {
     assertThat(settings.http().bindAddress()).isEqualTo("0.0.0.0");
     assertThat(settings.http().unknownFile()).isEqualTo(UnknownFileAnswer.NOT_FOUND);
     assertThat(settings.http().baseUrl()).isEmpty();
-    assertThat(settings.tokens().audiences()).hasSize(3);
+    assertThat(settings.tokens().audiences()).containsExactlyElementsOf(DEFENDER_AUDIENCES);
     assertThat(settings.database())
         .isEqualTo(new DatabaseLocation.SqliteFile(Path.of("a.db"), false));
     assertThat(settings.databaseWait()).isEqualTo(Duration.ofSeconds(60));
@@ -409,6 +418,78 @@ class ServeConfigurationTest {
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).contains("--create").contains("SQLite file only");
+  }
+
+  @Test
+  void anExtraAudienceIsAddedToTheDefaultsFromFlagEnvironmentOrFile() throws IOException {
+    environment.put("FILESIGHT_DB", "a.db");
+    List<String> withOwn = new ArrayList<>(DEFENDER_AUDIENCES);
+    withOwn.add("api://filesight");
+
+    assertThat(settings("--extra-audience", "api://filesight").tokens().audiences())
+        .containsExactlyElementsOf(withOwn);
+    Path config = configFile("extra-audience=api://filesight");
+    assertThat(settings("--config", config.toString()).tokens().audiences())
+        .containsExactlyElementsOf(withOwn);
+    environment.put(
+        "FILESIGHT_EXTRA_AUDIENCE", "api://filesight, 0b2c3d4e-5f60-7182-93a4-b5c6d7e8f901");
+    withOwn.add("0b2c3d4e-5f60-7182-93a4-b5c6d7e8f901");
+    assertThat(settings().tokens().audiences()).containsExactlyElementsOf(withOwn);
+  }
+
+  @Test
+  void audienceReplacesTheDefaultsAndExtraAudienceAddsToIt() {
+    environment.put("FILESIGHT_DB", "a.db");
+
+    ServerSettings settings =
+        settings(
+            "--audience",
+            "https://api.securitycenter.microsoft.com",
+            "--extra-audience",
+            "api://filesight",
+            "--extra-audience",
+            "https://api.securitycenter.microsoft.com");
+
+    assertThat(settings.tokens().audiences())
+        .containsExactly("https://api.securitycenter.microsoft.com", "api://filesight");
+  }
+
+  @Test
+  void anAudienceThatIsNeitherAGuidNorAnAbsoluteUriExitsTwoNamingTheSetting() {
+    for (String option : List.of("--audience", "--extra-audience")) {
+      for (String bad : List.of("filesight", "not an audience", "https://x.example/a b", ":x")) {
+        Result result = serveWith(option + "=" + bad);
+
+        assertThat(result.code()).as(option + " " + bad).isEqualTo(2);
+        assertThat(result.err().strip().lines()).as(bad).hasSize(1);
+        assertThat(result.err())
+            .as(bad)
+            .contains(
+                option
+                    + " ("
+                    + (option.equals("--audience")
+                        ? "FILESIGHT_AUDIENCE"
+                        : "FILESIGHT_EXTRA_AUDIENCE")
+                    + ")")
+            .contains("'" + bad.strip() + "'");
+      }
+    }
+  }
+
+  @Test
+  void helpSaysWhichAudienceSettingReplacesAndWhichAdds() {
+    String help = runFull("serve", "--help").out().replaceAll("\\s+", " ");
+    // picocli breaks long lines after a dot, inside the URLs too.
+    String unbroken = help.replace(" ", "");
+
+    assertThat(help)
+        .contains("--audience=AUD")
+        .contains("replacing the defaults")
+        .contains("--extra-audience=AUD")
+        .contains("added to those of --audience or its default");
+    assertThat(unbroken)
+        .contains("https://securitycenter.onmicrosoft.com/windowsatpservice(v1tokens")
+        .contains("fc780465-2017-40d4-a0c5-307022471b92(v2tokens");
   }
 
   private record Result(int code, String out, String err) {}
