@@ -29,9 +29,6 @@ final class DefenderErrors {
 
   static final String WWW_AUTHENTICATE = "Bearer error=\"invalid_token\"";
 
-  /** Jetty's reason for a request line whose protocol version is not in its table. */
-  static final String JETTY_UNKNOWN_VERSION = "Unknown Version";
-
   /**
    * When a caller may try again after the store failed to answer: about the time a connection is
    * waited for, and the time a database needs to come back from a restart.
@@ -107,17 +104,14 @@ final class DefenderErrors {
   }
 
   /**
-   * The answer for what Jetty rejects before any handler runs, from its status and reason. Jetty
-   * answers 505 to every protocol version outside its table, garbage such as {@code FOO} or {@code
-   * HTTP/1.1x} included: that is a malformed request line (400); a version Jetty knows but refuses
-   * (HTTP/0.9, HTTP/3.0) stays 505.
+   * The answer for what Jetty rejects before any handler runs, from its status and reason. A
+   * request line's version is told apart by {@link ProtocolVersionParser}: malformed is 400,
+   * well-formed but not HTTP/1.x is 505.
    */
   DefenderError forJettyRejection(int status, String reason) {
-    if (status == 505 && JETTY_UNKNOWN_VERSION.equals(reason)) {
+    if (status == 400 && ProtocolVersionParser.MALFORMED_VERSION.equals(reason)) {
       return new DefenderError(
-          400,
-          "BadRequest",
-          "The request line names no HTTP version this service knows; send HTTP/1.1");
+          400, "BadRequest", "The request line's protocol version is malformed; send HTTP/1.1");
     }
     return forStatus(status);
   }
