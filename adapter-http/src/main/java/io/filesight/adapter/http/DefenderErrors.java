@@ -35,6 +35,12 @@ final class DefenderErrors {
    */
   static final long STORE_RETRY_AFTER_SECONDS = 5;
 
+  /**
+   * When a caller turned away by an overloaded server may try again: soon enough for a burst to
+   * pass, late enough that callers retrying at once do not keep the server overloaded.
+   */
+  static final long OVERLOAD_RETRY_AFTER_SECONDS = 2;
+
   private final String ratePolicy;
 
   DefenderErrors(RateQuota quota) {
@@ -104,11 +110,18 @@ final class DefenderErrors {
   }
 
   /**
-   * The answer for what Jetty rejects before any handler runs, from its status and reason. A
-   * request line's version is told apart by {@link ProtocolVersionParser}: malformed is 400,
-   * well-formed but not HTTP/1.x is 505.
+   * The answer for what Jetty rejects before any handler runs, from its status and reason, and for
+   * what {@link LoadShedder} sheds. A request line's version is told apart by {@link
+   * ProtocolVersionParser}: malformed is 400, well-formed but not HTTP/1.x is 505.
    */
   DefenderError forJettyRejection(int status, String reason) {
+    if (status == 503 && LoadShedder.OVERLOADED.equals(reason)) {
+      return new DefenderError(
+          503,
+          "ServiceUnavailable",
+          "The service is overloaded; retry later",
+          Map.of("Retry-After", Long.toString(OVERLOAD_RETRY_AFTER_SECONDS)));
+    }
     if (status == 400 && ProtocolVersionParser.MALFORMED_VERSION.equals(reason)) {
       return new DefenderError(
           400, "BadRequest", "The request line's protocol version is malformed; send HTTP/1.1");

@@ -92,9 +92,11 @@ public final class DemoCommand implements Callable<Integer> {
                     Duration.ofSeconds(20),
                     ServerSettings.defaultCachedMachines(),
                     HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE,
-                    HttpSettings.DEFAULT_HEADER_TIMEOUT),
+                    HttpSettings.DEFAULT_HEADER_TIMEOUT,
+                    HttpSettings.AUTO_MAX_CONCURRENT_REQUESTS,
+                    HttpSettings.DEFAULT_MAX_QUEUED_REQUESTS),
                 ServerSettings.defaultCachedMachines()));
-    ShutdownOnSignal.install(server);
+    ShutdownOnSignal.install(server::close);
     printWelcome(out, keys, server.port());
     return FilesightCli.OK;
   }
