@@ -86,8 +86,8 @@ public final class BenchmarkServer {
                     ServerSettings.defaultCachedMachines(),
                     HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE,
                     HttpSettings.DEFAULT_HEADER_TIMEOUT,
-            HttpSettings.AUTO_MAX_CONCURRENT_REQUESTS,
-            HttpSettings.DEFAULT_MAX_QUEUED_REQUESTS),
+                    HttpSettings.AUTO_MAX_CONCURRENT_REQUESTS,
+                    HttpSettings.DEFAULT_MAX_QUEUED_REQUESTS),
                 ServerSettings.defaultCachedMachines()),
             replacements);
     Runtime.getRuntime().addShutdownHook(new Thread(filesight::close));

@@ -69,10 +69,13 @@ public record HttpSettings(
   public static final int AUTO_MAX_CONCURRENT_REQUESTS = 0;
 
   /**
-   * Requests waiting for their turn unless told otherwise (Jetty's own default): a waiting request
-   * holds no thread, only its connection's buffers, a few KiB.
+   * Requests waiting for their turn unless told otherwise: about as many as are handled at once by
+   * default, enough to absorb a burst. Each waiting request adds to the wait of those behind it, so
+   * a deeper queue (Jetty's default is 1024) mostly delays answers that the caller would get as
+   * fast by retrying after the 503; a waiting request holds no thread, only its connection's
+   * buffers.
    */
-  public static final int DEFAULT_MAX_QUEUED_REQUESTS = 1024;
+  public static final int DEFAULT_MAX_QUEUED_REQUESTS = 128;
 
   /** Largest bound on handled or waiting requests. */
   public static final int LARGEST_MAX_REQUESTS = 100_000;
@@ -126,7 +129,7 @@ public record HttpSettings(
   /**
    * 0.0.0.0:8080, base URL from the request, 404 for unknown files, text log, 20 s to stop, 10,000
    * machines kept rendered, 20 KiB of request headers arriving within 60 s, half the server's
-   * threads handling requests and 1024 more waiting.
+   * threads handling requests and 128 more waiting.
    */
   public static HttpSettings defaults() {
     return new HttpSettings(

@@ -295,12 +295,12 @@ class ServeConfigurationTest {
   }
 
   @Test
-  void requestBoundsAreAutoAnd1024UnlessSetByFlagEnvironmentOrFile() throws IOException {
+  void requestBoundsAreAutoAnd128UnlessSetByFlagEnvironmentOrFile() throws IOException {
     environment.put("FILESIGHT_DB", "a.db");
 
     assertThat(settings().http().maxConcurrentRequests())
         .isEqualTo(HttpSettings.AUTO_MAX_CONCURRENT_REQUESTS);
-    assertThat(settings().http().maxQueuedRequests()).isEqualTo(1024);
+    assertThat(settings().http().maxQueuedRequests()).isEqualTo(128);
     assertThat(runFull("serve", "--help").out().replaceAll("\\s+", " "))
         .contains("--max-concurrent-requests=N|auto")
         .contains("--max-queued-requests=N");
