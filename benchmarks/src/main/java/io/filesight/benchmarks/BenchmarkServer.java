@@ -85,7 +85,9 @@ public final class BenchmarkServer {
                     Duration.ofSeconds(5),
                     ServerSettings.defaultCachedMachines(),
                     HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE,
-                    HttpSettings.DEFAULT_HEADER_TIMEOUT),
+                    HttpSettings.DEFAULT_HEADER_TIMEOUT,
+                    HttpSettings.AUTO_MAX_CONCURRENT_REQUESTS,
+                    HttpSettings.DEFAULT_MAX_QUEUED_REQUESTS),
                 ServerSettings.defaultCachedMachines()),
             replacements);
     Runtime.getRuntime().addShutdownHook(new Thread(filesight::close));

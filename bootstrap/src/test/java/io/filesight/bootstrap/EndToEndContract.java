@@ -82,7 +82,9 @@ abstract class EndToEndContract {
             Duration.ofSeconds(5),
             cachedMachines,
             HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE,
-            HttpSettings.DEFAULT_HEADER_TIMEOUT),
+            HttpSettings.DEFAULT_HEADER_TIMEOUT,
+            HttpSettings.AUTO_MAX_CONCURRENT_REQUESTS,
+            HttpSettings.DEFAULT_MAX_QUEUED_REQUESTS),
         cachedMachines);
   }
 

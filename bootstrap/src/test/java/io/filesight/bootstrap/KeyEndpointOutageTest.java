@@ -157,7 +157,9 @@ class KeyEndpointOutageTest {
             Duration.ofSeconds(5),
             100,
             HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE,
-            HttpSettings.DEFAULT_HEADER_TIMEOUT),
+            HttpSettings.DEFAULT_HEADER_TIMEOUT,
+            HttpSettings.AUTO_MAX_CONCURRENT_REQUESTS,
+            HttpSettings.DEFAULT_MAX_QUEUED_REQUESTS),
         100);
   }
 

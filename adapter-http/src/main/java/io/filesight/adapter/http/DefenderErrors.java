@@ -29,14 +29,17 @@ final class DefenderErrors {
 
   static final String WWW_AUTHENTICATE = "Bearer error=\"invalid_token\"";
 
-  /** Jetty's reason for a request line whose protocol version is not in its table. */
-  static final String JETTY_UNKNOWN_VERSION = "Unknown Version";
-
   /**
    * When a caller may try again after the store failed to answer: about the time a connection is
    * waited for, and the time a database needs to come back from a restart.
    */
   static final long STORE_RETRY_AFTER_SECONDS = 5;
+
+  /**
+   * When a caller turned away by an overloaded server may try again: soon enough for a burst to
+   * pass, late enough that callers retrying at once do not keep the server overloaded.
+   */
+  static final long OVERLOAD_RETRY_AFTER_SECONDS = 2;
 
   private final String ratePolicy;
 
@@ -107,17 +110,21 @@ final class DefenderErrors {
   }
 
   /**
-   * The answer for what Jetty rejects before any handler runs, from its status and reason. Jetty
-   * answers 505 to every protocol version outside its table, garbage such as {@code FOO} or {@code
-   * HTTP/1.1x} included: that is a malformed request line (400); a version Jetty knows but refuses
-   * (HTTP/0.9, HTTP/3.0) stays 505.
+   * The answer for what Jetty rejects before any handler runs, from its status and reason, and for
+   * what {@link LoadShedder} sheds. A request line's version is told apart by {@link
+   * ProtocolVersionParser}: malformed is 400, well-formed but not HTTP/1.x is 505.
    */
   DefenderError forJettyRejection(int status, String reason) {
-    if (status == 505 && JETTY_UNKNOWN_VERSION.equals(reason)) {
+    if (status == 503 && LoadShedder.OVERLOADED.equals(reason)) {
       return new DefenderError(
-          400,
-          "BadRequest",
-          "The request line names no HTTP version this service knows; send HTTP/1.1");
+          503,
+          "ServiceUnavailable",
+          "The service is overloaded; retry later",
+          Map.of("Retry-After", Long.toString(OVERLOAD_RETRY_AFTER_SECONDS)));
+    }
+    if (status == 400 && ProtocolVersionParser.MALFORMED_VERSION.equals(reason)) {
+      return new DefenderError(
+          400, "BadRequest", "The request line's protocol version is malformed; send HTTP/1.1");
     }
     return forStatus(status);
   }

@@ -17,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -132,6 +133,11 @@ public final class FilesightHttpServer {
     JettyJsonErrorHandler jettyErrors = new JettyJsonErrorHandler(errors, metrics);
     config.jetty.modifyServer(
         server -> {
+          // Inserted first, so it sits below the GracefulHandler: a stop waits for the requests
+          // waiting their turn too, which MAX_WAIT bounds.
+          server.insertHandler(
+              new LoadShedder(
+                  settings.maxConcurrentRequests(), settings.maxQueuedRequests(), metrics));
           // Javalin issue #2332: without a GracefulHandler and a stop timeout, stop() cuts
           // in-flight requests.
           server.insertHandler(new GracefulHandler());
@@ -176,17 +182,45 @@ public final class FilesightHttpServer {
 
   /**
    * Stops gracefully: refuses new requests (503), lets in-flight ones finish within the settings'
-   * stop timeout, then closes connections and the meter registry. Idempotent.
+   * stop timeout, then closes connections and the meter registry, also when requests outlive that
+   * timeout. Idempotent.
    */
   public synchronized void stop() {
     if (stopped) {
       return;
     }
     stopped = true;
-    if (started) {
-      app.stop();
+    try {
+      if (started) {
+        app.stop();
+      }
+    } catch (RuntimeException e) {
+      if (!causedByTimeout(e)) {
+        throw e;
+      }
+      // Jetty stops everything, then reports that requests outlived the stop timeout: a stop
+      // that throws here would leave a signal handler short of its exit.
+      LOG.warn(
+          "stopped with requests still in flight after the stop timeout ({} ms); their"
+              + " connections were closed",
+          settings.stopTimeout().toMillis());
+    } finally {
+      metrics.close();
     }
-    metrics.close();
+  }
+
+  private static boolean causedByTimeout(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TimeoutException) {
+        return true;
+      }
+      for (Throwable suppressed : cause.getSuppressed()) {
+        if (causedByTimeout(suppressed)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The registry behind {@code /metrics}, for embedders who add their own meters. */

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.CyclicTimeout;
 import org.eclipse.jetty.io.EndPoint;
@@ -14,9 +16,9 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.internal.HttpConnection;
 
 /**
- * HTTP/1.1 connections with a deadline for each request's line and headers. Jetty's idle timeout
- * restarts with every byte and Jetty has no header deadline, so a client sending one byte every few
- * seconds would hold a connection forever.
+ * HTTP/1.1 connections with a deadline for each request's line and headers, parsed by {@link
+ * ProtocolVersionParser}. Jetty's idle timeout restarts with every byte and Jetty has no header
+ * deadline, so a client sending one byte every few seconds would hold a connection forever.
  *
  * <p>The deadline runs from the connection's opening for its first request (so a silent connection
  * counts too) and from the first byte of each later request, and stops when the headers are parsed:
@@ -72,6 +74,20 @@ final class HeaderDeadlineConnectionFactory extends HttpConnectionFactory {
     @Override
     protected RequestHandler newRequestHandler() {
       return new DeadlineRequestHandler();
+    }
+
+    // Also called from HttpConnection's constructor, after newRequestHandler().
+    @Override
+    protected HttpParser newHttpParser(HttpCompliance compliance) {
+      HttpParser stock = super.newHttpParser(compliance);
+      HttpParser parser =
+          new ProtocolVersionParser(
+              (HttpParser.RequestHandler) stock.getHandler(),
+              getHttpConfiguration().getRequestHeaderSize(),
+              compliance);
+      parser.setHeaderCacheSize(stock.getHeaderCacheSize());
+      parser.setHeaderCacheCaseSensitive(stock.isHeaderCacheCaseSensitive());
+      return parser;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.filesight.adapter.http;
 
 import io.filesight.domain.RateLimit;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
@@ -17,12 +18,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.eclipse.jetty.util.thread.ThreadPool;
 
 /**
  * Micrometer bound by hand (the Javalin 7 plugin is not available): request counts and latency
- * histograms by route and status, rate-limit rejections, connections closed for late headers, JVM
- * and Jetty thread pool gauges.
+ * histograms by route and status, rate-limit rejections, connections closed for late headers,
+ * requests shed under overload, JVM and Jetty thread pool gauges.
  */
 final class HttpMetrics implements AutoCloseable {
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -31,6 +33,7 @@ final class HttpMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
   private final Map<Series, Timer> requestTimers = new ConcurrentHashMap<>();
+  private Counter shedRequests;
 
   HttpMetrics() {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -88,6 +91,20 @@ final class HttpMetrics implements AutoCloseable {
         .tag("limit", limit.calls() + "/" + limit.windowSeconds() + "s")
         .register(registry)
         .increment();
+  }
+
+  void bindLoadShedding(IntSupplier waiting) {
+    Gauge.builder("filesight.http.waiting.requests", waiting::getAsInt)
+        .description("Requests waiting for their turn to be handled")
+        .register(registry);
+    shedRequests =
+        Counter.builder("filesight.http.shed.requests")
+            .description("Requests answered 503 at once because the server was overloaded")
+            .register(registry);
+  }
+
+  void recordShedRequest() {
+    shedRequests.increment();
   }
 
   void recordHeaderTimeout() {

@@ -25,6 +25,10 @@ import java.util.Optional;
  * @param headerTimeout how long a request's line and headers may take to arrive, from the
  *     connection's opening for its first request and from the first byte for later ones; a
  *     connection still short of them then is answered 408 and closed, however steadily it sends
+ * @param maxConcurrentRequests most requests handled at once, health probes and metrics aside; 0
+ *     for half the server's threads
+ * @param maxQueuedRequests most requests waiting for their turn beyond those; any further request
+ *     is answered 503 at once, and one waits at most 10 s
  */
 public record HttpSettings(
     String bindAddress,
@@ -35,7 +39,9 @@ public record HttpSettings(
     Duration stopTimeout,
     int renderedMachines,
     int maxRequestHeaderSize,
-    Duration headerTimeout) {
+    Duration headerTimeout,
+    int maxConcurrentRequests,
+    int maxQueuedRequests) {
   /** Machines kept rendered unless told otherwise. */
   public static final int DEFAULT_RENDERED_MACHINES = 10_000;
 
@@ -58,6 +64,21 @@ public record HttpSettings(
    * sending one byte every few seconds holds a connection forever.
    */
   public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(60);
+
+  /** {@code maxConcurrentRequests} meaning half the server's threads. */
+  public static final int AUTO_MAX_CONCURRENT_REQUESTS = 0;
+
+  /**
+   * Requests waiting for their turn unless told otherwise: about as many as are handled at once by
+   * default, enough to absorb a burst. Each waiting request adds to the wait of those behind it, so
+   * a deeper queue (Jetty's default is 1024) mostly delays answers that the caller would get as
+   * fast by retrying after the 503; a waiting request holds no thread, only its connection's
+   * buffers.
+   */
+  public static final int DEFAULT_MAX_QUEUED_REQUESTS = 128;
+
+  /** Largest bound on handled or waiting requests. */
+  public static final int LARGEST_MAX_REQUESTS = 100_000;
 
   public HttpSettings {
     Objects.requireNonNull(bindAddress, "bindAddress");
@@ -88,12 +109,27 @@ public record HttpSettings(
     if (headerTimeout.isNegative() || headerTimeout.isZero()) {
       throw new IllegalArgumentException("headerTimeout must be positive, was " + headerTimeout);
     }
+    if (maxConcurrentRequests < 0 || maxConcurrentRequests > LARGEST_MAX_REQUESTS) {
+      throw new IllegalArgumentException(
+          "maxConcurrentRequests must be between 0 (auto) and "
+              + LARGEST_MAX_REQUESTS
+              + ", was "
+              + maxConcurrentRequests);
+    }
+    if (maxQueuedRequests < 0 || maxQueuedRequests > LARGEST_MAX_REQUESTS) {
+      throw new IllegalArgumentException(
+          "maxQueuedRequests must be between 0 and "
+              + LARGEST_MAX_REQUESTS
+              + ", was "
+              + maxQueuedRequests);
+    }
     baseUrl.ifPresent(HttpSettings::requireHttpBase);
   }
 
   /**
    * 0.0.0.0:8080, base URL from the request, 404 for unknown files, text log, 20 s to stop, 10,000
-   * machines kept rendered, 20 KiB of request headers arriving within 60 s.
+   * machines kept rendered, 20 KiB of request headers arriving within 60 s, half the server's
+   * threads handling requests and 128 more waiting.
    */
   public static HttpSettings defaults() {
     return new HttpSettings(
@@ -105,7 +141,9 @@ public record HttpSettings(
         Duration.ofSeconds(20),
         DEFAULT_RENDERED_MACHINES,
         DEFAULT_MAX_REQUEST_HEADER_SIZE,
-        DEFAULT_HEADER_TIMEOUT);
+        DEFAULT_HEADER_TIMEOUT,
+        AUTO_MAX_CONCURRENT_REQUESTS,
+        DEFAULT_MAX_QUEUED_REQUESTS);
   }
 
   public HttpSettings withPort(int newPort) {
@@ -118,7 +156,9 @@ public record HttpSettings(
         stopTimeout,
         renderedMachines,
         maxRequestHeaderSize,
-        headerTimeout);
+        headerTimeout,
+        maxConcurrentRequests,
+        maxQueuedRequests);
   }
 
   public HttpSettings withBaseUrl(URI newBaseUrl) {
@@ -131,7 +171,9 @@ public record HttpSettings(
         stopTimeout,
         renderedMachines,
         maxRequestHeaderSize,
-        headerTimeout);
+        headerTimeout,
+        maxConcurrentRequests,
+        maxQueuedRequests);
   }
 
   public HttpSettings withUnknownFile(UnknownFileAnswer answer) {
@@ -144,7 +186,9 @@ public record HttpSettings(
         stopTimeout,
         renderedMachines,
         maxRequestHeaderSize,
-        headerTimeout);
+        headerTimeout,
+        maxConcurrentRequests,
+        maxQueuedRequests);
   }
 
   public HttpSettings withStopTimeout(Duration timeout) {
@@ -157,7 +201,9 @@ public record HttpSettings(
         timeout,
         renderedMachines,
         maxRequestHeaderSize,
-        headerTimeout);
+        headerTimeout,
+        maxConcurrentRequests,
+        maxQueuedRequests);
   }
 
   public HttpSettings withRenderedMachines(int count) {
@@ -170,7 +216,9 @@ public record HttpSettings(
         stopTimeout,
         count,
         maxRequestHeaderSize,
-        headerTimeout);
+        headerTimeout,
+        maxConcurrentRequests,
+        maxQueuedRequests);
   }
 
   public HttpSettings withMaxRequestHeaderSize(int bytes) {
@@ -183,7 +231,9 @@ public record HttpSettings(
         stopTimeout,
         renderedMachines,
         bytes,
-        headerTimeout);
+        headerTimeout,
+        maxConcurrentRequests,
+        maxQueuedRequests);
   }
 
   public HttpSettings withHeaderTimeout(Duration timeout) {
@@ -196,7 +246,39 @@ public record HttpSettings(
         stopTimeout,
         renderedMachines,
         maxRequestHeaderSize,
-        timeout);
+        timeout,
+        maxConcurrentRequests,
+        maxQueuedRequests);
+  }
+
+  public HttpSettings withMaxConcurrentRequests(int count) {
+    return new HttpSettings(
+        bindAddress,
+        port,
+        baseUrl,
+        unknownFile,
+        jsonAccessLog,
+        stopTimeout,
+        renderedMachines,
+        maxRequestHeaderSize,
+        headerTimeout,
+        count,
+        maxQueuedRequests);
+  }
+
+  public HttpSettings withMaxQueuedRequests(int count) {
+    return new HttpSettings(
+        bindAddress,
+        port,
+        baseUrl,
+        unknownFile,
+        jsonAccessLog,
+        stopTimeout,
+        renderedMachines,
+        maxRequestHeaderSize,
+        headerTimeout,
+        maxConcurrentRequests,
+        count);
   }
 
   private static void requireHttpBase(URI uri) {

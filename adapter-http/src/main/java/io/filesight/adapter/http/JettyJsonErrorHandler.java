@@ -10,8 +10,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Answers what Jetty rejects before Javalin sees it (oversized headers 431, oversized URI 414,
- * malformed requests 400, unsupported protocol versions 505, 503 while shutting down) with
- * Defender's JSON error body instead of Jetty's HTML page.
+ * malformed requests 400, unsupported protocol versions 505, 503 while shutting down or overloaded)
+ * with Defender's JSON error body instead of Jetty's HTML page.
  */
 final class JettyJsonErrorHandler extends ErrorHandler {
   private final DefenderErrors errors;
@@ -40,6 +40,7 @@ final class JettyJsonErrorHandler extends ErrorHandler {
     String requestId = RequestAttributes.newRequestId();
     response.setStatus(error.status());
     ResponseHeaders.applyCommon(requestId, (name, value) -> response.getHeaders().put(name, value));
+    error.headers().forEach((name, value) -> response.getHeaders().put(name, value));
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, ResponseHeaders.ODATA_JSON);
     byte[] body = Json.bytes(error.body(requestId));
     // Logged before writing: once the answer is out, the client may already be looking for it.

@@ -69,7 +69,9 @@ class HttpSettingsTest {
                     Duration.ZERO,
                     0,
                     HttpSettings.SMALLEST_MAX_REQUEST_HEADER_SIZE,
-                    Duration.ofSeconds(1))
+                    Duration.ofSeconds(1),
+                    0,
+                    0)
                 .port())
         .isZero();
   }

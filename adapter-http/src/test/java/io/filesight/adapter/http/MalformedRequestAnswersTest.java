@@ -12,8 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A malformed request, with or without a token, is a client error: 400 (505 for a protocol version
- * the server knows but refuses) with Defender's error body, one access line and no stack trace.
+ * A malformed request, with or without a token, is a client error: 400 (505 for a well-formed
+ * protocol version other than HTTP/1.0 and HTTP/1.1) with Defender's error body, one access line
+ * and no stack trace.
  */
 class MalformedRequestAnswersTest {
   private static TestServer http;
@@ -60,13 +61,21 @@ class MalformedRequestAnswersTest {
 
   @ParameterizedTest
   @CsvSource({
-    "HTTP/9.9, 400, BadRequest",
+    "HTTP/9.9, 505, HttpVersionNotSupported",
+    "HTTP/1.2, 505, HttpVersionNotSupported",
+    "HTTP/4.0, 505, HttpVersionNotSupported",
+    "HTTP/0.9, 505, HttpVersionNotSupported",
+    "HTTP/2.0, 505, HttpVersionNotSupported",
+    "HTTP/3.0, 505, HttpVersionNotSupported",
     "FOO, 400, BadRequest",
     "HTTP/1.1x, 400, BadRequest",
-    "HTTP/1.2, 400, BadRequest",
-    "HTTP/3.0, 505, HttpVersionNotSupported"
+    "http/9.9, 400, BadRequest",
+    "HTTP/9, 400, BadRequest",
+    "HTTP/10.1, 400, BadRequest",
+    "HTTP/9.9.9, 400, BadRequest",
+    "HTTP/\u00b9.1, 400, BadRequest"
   })
-  void requestLineWithAnotherProtocolVersionGetsAClientErrorNot500(
+  void requestLineWithAnotherProtocolVersionGets505AndGarbageGets400(
       String version, int status, String code) {
     int logged = RecordingLogs.events(event -> true).size();
 

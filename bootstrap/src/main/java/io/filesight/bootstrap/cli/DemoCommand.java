@@ -87,7 +87,9 @@ public final class DemoCommand implements Callable<Integer> {
             Duration.ofSeconds(20),
             ServerSettings.defaultCachedMachines(),
             HttpSettings.DEFAULT_MAX_REQUEST_HEADER_SIZE,
-            HttpSettings.DEFAULT_HEADER_TIMEOUT),
+            HttpSettings.DEFAULT_HEADER_TIMEOUT,
+            HttpSettings.AUTO_MAX_CONCURRENT_REQUESTS,
+            HttpSettings.DEFAULT_MAX_QUEUED_REQUESTS),
         ServerSettings.defaultCachedMachines());
   }
 
@@ -100,7 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
     LoggingSetup.configure(logFormat);
     FilesightServer server =
         FilesightServer.start(serverSettings(dir, port, logFormat.equals("json")));
-    ShutdownOnSignal.install(server);
+    ShutdownOnSignal.install(server::close);
     printWelcome(out, dir.resolve("keys"), server.port());
     return FilesightCli.OK;
   }

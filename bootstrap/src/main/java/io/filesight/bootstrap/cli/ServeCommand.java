@@ -165,6 +165,25 @@ public final class ServeCommand implements Callable<Integer> {
   String headerTimeout;
 
   @Option(
+      names = "--max-concurrent-requests",
+      paramLabel = "N|auto",
+      defaultValue = "auto",
+      description =
+          "Most requests handled at once, health probes and /metrics aside (default"
+              + " ${DEFAULT-VALUE}: half the server's threads).")
+  String maxConcurrentRequests;
+
+  @Option(
+      names = "--max-queued-requests",
+      paramLabel = "N",
+      defaultValue = "" + HttpSettings.DEFAULT_MAX_QUEUED_REQUESTS,
+      description =
+          "Most requests waiting for their turn beyond those (default ${DEFAULT-VALUE}; each"
+              + " waits at most 10s); any further request is answered 503 at once, with"
+              + " Retry-After.")
+  String maxQueuedRequests;
+
+  @Option(
       names = "--cache-machines",
       paramLabel = "N|auto",
       defaultValue = "auto",
@@ -178,7 +197,7 @@ public final class ServeCommand implements Callable<Integer> {
     ServerSettings settings = settings();
     LoggingSetup.configure(logFormat);
     FilesightServer server = FilesightServer.start(settings);
-    ShutdownOnSignal.install(server);
+    ShutdownOnSignal.install(server::close);
     spec.commandLine().getOut().println("filesight serving on port " + server.port());
     return FilesightCli.OK;
   }
@@ -209,7 +228,10 @@ public final class ServeCommand implements Callable<Integer> {
                 maxRequestHeaderSize,
                 HttpSettings.SMALLEST_MAX_REQUEST_HEADER_SIZE,
                 HttpSettings.LARGEST_MAX_REQUEST_HEADER_SIZE),
-            Settings.duration("--header-timeout", headerTimeout));
+            Settings.duration("--header-timeout", headerTimeout),
+            maxConcurrentRequests(),
+            Settings.count(
+                "--max-queued-requests", maxQueuedRequests, 0, HttpSettings.LARGEST_MAX_REQUESTS));
     return new ServerSettings(
         database,
         Settings.duration("--db-wait", dbWait),
@@ -217,6 +239,14 @@ public final class ServeCommand implements Callable<Integer> {
         tokenSettings(),
         http,
         http.renderedMachines());
+  }
+
+  private int maxConcurrentRequests() {
+    if (maxConcurrentRequests.strip().equals("auto")) {
+      return HttpSettings.AUTO_MAX_CONCURRENT_REQUESTS;
+    }
+    return Settings.count(
+        "--max-concurrent-requests", maxConcurrentRequests, 1, HttpSettings.LARGEST_MAX_REQUESTS);
   }
 
   private int cachedMachines() {

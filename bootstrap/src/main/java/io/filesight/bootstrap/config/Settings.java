@@ -38,6 +38,21 @@ public final class Settings {
     return value;
   }
 
+  /** A whole number from {@code minimum} to {@code maximum}. */
+  public static int count(String option, String value, int minimum, int maximum) {
+    String text = required(option, value).strip();
+    int count;
+    try {
+      count = Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw invalid(option, value, "must be a whole number");
+    }
+    if (count < minimum || count > maximum) {
+      throw invalid(option, value, "must be between " + minimum + " and " + maximum);
+    }
+    return count;
+  }
+
   public static int port(String option, int port) {
     if (port < 0 || port > 65_535) {
       throw invalid(option, port, "must be between 0 and 65535");

@@ -2,6 +2,7 @@ package io.filesight.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.filesight.adapter.http.HttpSettings;
 import io.filesight.adapter.http.UnknownFileAnswer;
 import io.filesight.adapter.persistence.postgres.PostgresSettings;
 import io.filesight.bootstrap.config.DatabaseLocation;
@@ -299,6 +300,47 @@ class ServeConfigurationTest {
           .as(bad)
           .contains("--header-timeout (FILESIGHT_HEADER_TIMEOUT)")
           .contains("'" + bad + "'");
+    }
+  }
+
+  @Test
+  void requestBoundsAreAutoAnd128UnlessSetByFlagEnvironmentOrFile() throws IOException {
+    environment.put("FILESIGHT_DB", "a.db");
+
+    assertThat(settings().http().maxConcurrentRequests())
+        .isEqualTo(HttpSettings.AUTO_MAX_CONCURRENT_REQUESTS);
+    assertThat(settings().http().maxQueuedRequests()).isEqualTo(128);
+    assertThat(runFull("serve", "--help").out().replaceAll("\\s+", " "))
+        .contains("--max-concurrent-requests=N|auto")
+        .contains("--max-queued-requests=N");
+    assertThat(settings("--max-concurrent-requests", "32").http().maxConcurrentRequests())
+        .isEqualTo(32);
+    Path config = configFile("max-queued-requests=10", "max-concurrent-requests=auto");
+    assertThat(settings("--config", config.toString()).http().maxQueuedRequests()).isEqualTo(10);
+    environment.put("FILESIGHT_MAX_QUEUED_REQUESTS", "0");
+    assertThat(settings("--config", config.toString()).http().maxQueuedRequests()).isZero();
+  }
+
+  @Test
+  void aRequestBoundThatIsNotAWholeNumberInRangeExitsTwoNamingTheSetting() {
+    String[][] cases = {
+      {"--max-concurrent-requests", "0"},
+      {"--max-concurrent-requests", "many"},
+      {"--max-concurrent-requests", "100001"},
+      {"--max-queued-requests", "-1"},
+      {"--max-queued-requests", "auto"},
+      {"--max-queued-requests", "1e3"}
+    };
+    for (String[] bad : cases) {
+      Result result = serveWith(bad[0] + "=" + bad[1]);
+
+      String variable = "FILESIGHT_" + bad[0].substring(2).replace('-', '_').toUpperCase();
+      assertThat(result.code()).as(bad[1]).isEqualTo(2);
+      assertThat(result.err().strip().lines()).as(bad[1]).hasSize(1);
+      assertThat(result.err())
+          .as(bad[1])
+          .contains(bad[0] + " (" + variable + ")")
+          .contains("'" + bad[1] + "'");
     }
   }
 
