@@ -21,6 +21,7 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
@@ -83,6 +84,11 @@ public final class SqliteDatabase implements Database {
   public static SqliteDatabase open(Path file, boolean createIfMissing) {
     Path absolute = file.toAbsolutePath().normalize();
     checkFile(absolute, createIfMissing);
+    SqliteFailures.staleSharedMemory(absolute)
+        .ifPresent(
+            line -> {
+              throw new DatabaseUnavailableException(line);
+            });
     migrate(absolute);
     OpenedFile opened = OpenedFile.record(absolute);
     HikariDataSource writer = null;
@@ -95,8 +101,7 @@ public final class SqliteDatabase implements Database {
       if (writer != null) {
         writer.close();
       }
-      throw new DatabaseUnavailableException(
-          "cannot open the database " + absolute + ": " + e.getMessage(), e);
+      throw unavailable("cannot open the database " + absolute, absolute, e);
     }
   }
 
@@ -157,7 +162,17 @@ public final class SqliteDatabase implements Database {
     } catch (StoreUnavailableException e) {
       return e;
     }
-    return Database.super.readFailed(cause);
+    return SqliteFailures.explain(file, cause)
+        .<StoreUnavailableException>map(line -> new DatabaseUnavailableException(line, cause))
+        .orElseGet(() -> Database.super.readFailed(cause));
+  }
+
+  /** Names the cause SQLite reports (a full disk, a read-only file, ...) where it reports one. */
+  @Override
+  public DatabaseUnavailableException writeFailed(Exception cause) {
+    return SqliteFailures.explain(file, cause)
+        .map(line -> new DatabaseUnavailableException(line, cause))
+        .orElseGet(() -> Database.super.writeFailed(cause));
   }
 
   /**
@@ -184,8 +199,7 @@ public final class SqliteDatabase implements Database {
       if (isCorruption(e)) {
         return List.of(e.getMessage());
       }
-      throw new DatabaseUnavailableException(
-          "cannot check the database " + absolute + ": " + e.getMessage(), e);
+      throw unavailable("cannot check the database " + absolute, absolute, e);
     }
   }
 
@@ -218,11 +232,22 @@ public final class SqliteDatabase implements Database {
    * @throws DatabaseUnavailableException naming the problems SQLite reports
    */
   public void quickCheck() {
-    List<String> problems =
-        reads.withHandle(h -> h.createQuery("PRAGMA quick_check").mapTo(String.class).list());
+    List<String> problems;
+    try {
+      problems =
+          reads.withHandle(h -> h.createQuery("PRAGMA quick_check").mapTo(String.class).list());
+    } catch (JdbiException e) {
+      throw unavailable("cannot check the database " + file, file, e);
+    }
     if (!problems.equals(List.of("ok"))) {
+      List<String> findings = findings(problems);
       throw new DatabaseUnavailableException(
-          "the database " + file + " failed its integrity check: " + String.join("; ", problems));
+          SqliteFailures.damaged(
+              file,
+              "SQLite's quick check found "
+                  + findings.size()
+                  + (findings.size() == 1 ? " problem: " : " problems, the first: ")
+                  + findings.get(0)));
     }
   }
 
@@ -283,8 +308,7 @@ public final class SqliteDatabase implements Database {
               .load(),
           file.toString());
     } catch (FlywayException e) {
-      throw new DatabaseUnavailableException(
-          "cannot migrate the database " + file + ": " + e.getMessage(), e);
+      throw unavailable("cannot migrate the database " + file, file, e);
     }
     checkJournalMode(dataSource, file);
   }
@@ -298,9 +322,44 @@ public final class SqliteDatabase implements Database {
             "the database " + file + " could not be switched to WAL journaling");
       }
     } catch (SQLException e) {
-      throw new DatabaseUnavailableException(
-          "cannot open the database " + file + ": " + e.getMessage(), e);
+      throw unavailable("cannot open the database " + file, file, e);
     }
+  }
+
+  /**
+   * The exception for {@code failure} while {@code doing} something to the database {@code file}:
+   * the cause in plain words where SQLite reports one {@link SqliteFailures} knows, else the first
+   * line of the failure's own message (Flyway's span many).
+   */
+  private static DatabaseUnavailableException unavailable(
+      String doing, Path file, Throwable failure) {
+    return new DatabaseUnavailableException(
+        SqliteFailures.explain(file, failure)
+            .orElseGet(() -> doing + ": " + firstLine(String.valueOf(failure.getMessage()))),
+        failure);
+  }
+
+  /**
+   * The problems of an integrity check, one to a line, without the lines that only name the schema
+   * ({@code *** in database main ***}); SQLite returns several in one row at times.
+   */
+  private static List<String> findings(List<String> rows) {
+    List<String> findings = new ArrayList<>();
+    for (String row : rows) {
+      for (String line : row.split("\n")) {
+        String finding = line.strip();
+        if (!finding.isEmpty() && !finding.startsWith("***")) {
+          findings.add(finding);
+        }
+      }
+    }
+    return findings.isEmpty() ? List.of(String.join(" ", rows).strip()) : findings;
+  }
+
+  private static String firstLine(String text) {
+    String trimmed = text.strip();
+    int end = trimmed.indexOf('\n');
+    return end < 0 ? trimmed : trimmed.substring(0, end).strip();
   }
 
   private static HikariDataSource pool(
