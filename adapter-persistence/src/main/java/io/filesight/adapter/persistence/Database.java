@@ -59,6 +59,15 @@ public interface Database extends AutoCloseable {
         "reading the database " + name() + " failed: " + cause.getMessage(), cause);
   }
 
+  /**
+   * The exception for a write that failed with {@code cause}, naming the database. An engine may
+   * name a known cause in its own words (SQLite: another process's write lock held too long).
+   */
+  default DatabaseUnavailableException writeFailed(Exception cause) {
+    return new DatabaseUnavailableException(
+        "writing to the database " + name() + " failed: " + cause.getMessage(), cause);
+  }
+
   @Override
   void close();
 }

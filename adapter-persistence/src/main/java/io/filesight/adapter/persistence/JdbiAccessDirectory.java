@@ -102,8 +102,7 @@ public final class JdbiAccessDirectory implements AccessDirectory, AccessConfigu
     try {
       database.writes().useTransaction(handle -> replace(handle, configuration));
     } catch (JdbiException e) {
-      throw new DatabaseUnavailableException(
-          "writing to the database " + database.name() + " failed: " + e.getMessage(), e);
+      throw database.writeFailed(e);
     }
   }
 

@@ -151,7 +151,6 @@ public abstract class WriterSession<T> implements ImportSession<T> {
   }
 
   private DatabaseUnavailableException failure(Exception e) {
-    return new DatabaseUnavailableException(
-        "writing to the database " + database.name() + " failed: " + e.getMessage(), e);
+    return database.writeFailed(e);
   }
 }
