@@ -27,6 +27,18 @@ public final class Migrations {
    * @return how many migrations were applied
    */
   public static int apply(Flyway flyway, String database) {
+    if (!pending(flyway, database)) {
+      return 0;
+    }
+    return flyway.migrate().migrationsExecuted;
+  }
+
+  /**
+   * Whether migrations are pending, from a read of the schema history alone.
+   *
+   * @throws DatabaseConfigurationException when a newer filesight migrated the database
+   */
+  public static boolean pending(Flyway flyway, String database) {
     MigrationInfoService info = flyway.info();
     List<String> future = new ArrayList<>();
     for (MigrationInfo migration : info.all()) {
@@ -42,9 +54,6 @@ public final class Migrations {
               + String.join(", ", future)
               + " are unknown to this one): upgrade filesight or use another database");
     }
-    if (info.pending().length == 0) {
-      return 0;
-    }
-    return flyway.migrate().migrationsExecuted;
+    return info.pending().length > 0;
   }
 }

@@ -53,9 +53,9 @@ public final class ServeCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       defaultValue = "60s",
       description =
-          "How long start-up waits for a PostgreSQL server it cannot reach yet, with"
-              + " /health/live up and /health/ready down, before it gives up (default"
-              + " ${DEFAULT-VALUE}).")
+          "How long start-up waits for a PostgreSQL server it cannot reach yet, or for another"
+              + " process's write lock on a SQLite file it must migrate, with /health/live up and"
+              + " /health/ready down, before it gives up (default ${DEFAULT-VALUE}).")
   String dbWait;
 
   @Option(

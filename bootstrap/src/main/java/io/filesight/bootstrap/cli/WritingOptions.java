@@ -12,10 +12,11 @@ final class WritingOptions {
   @Option(
       names = "--db-wait",
       paramLabel = "DURATION",
-      defaultValue = "60s",
+      defaultValue = "120s",
       description =
-          "How long to wait for a PostgreSQL server that cannot be reached yet (default"
-              + " ${DEFAULT-VALUE}).")
+          "How long to wait for a PostgreSQL server that cannot be reached yet, or for another"
+              + " process's write lock on a SQLite file (an import or copy running), before"
+              + " giving up with exit 1 (default ${DEFAULT-VALUE}).")
   String dbWait;
 
   @Option(

@@ -7,7 +7,6 @@ import com.google.inject.util.Modules;
 import io.filesight.adapter.auth.JwksSource;
 import io.filesight.adapter.auth.NimbusAccessTokenVerifier;
 import io.filesight.adapter.http.FilesightHttpServer;
-import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import io.filesight.bootstrap.wiring.ApplicationModule;
 import io.filesight.bootstrap.wiring.AuthModule;
 import io.filesight.bootstrap.wiring.HttpModule;
@@ -19,11 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lifecycle of a running server: opens the database (SQLite: opened, migrated and checked at once),
- * then listens; a PostgreSQL database, then signing keys from a key URL, are waited for within a
- * bound each, with {@code /health/live} up, {@code /health/ready} down and every token refused
- * meanwhile. A key file is read once: it will not get better by waiting. {@link #close()} drains
- * in-flight requests, stops listening and closes the database.
+ * Lifecycle of a running server: checks that the database setting can work, listens, then opens the
+ * database (migrated; SQLite also quick-checked), then loads signing keys, waiting for each within
+ * a bound (an unreachable PostgreSQL server, another process's write lock on a SQLite file that
+ * must be migrated, a key URL not serving keys yet) with {@code /health/live} up, {@code
+ * /health/ready} down and every lookup refused meanwhile. A key file is read once: it will not get
+ * better by waiting. {@link #close()} drains in-flight requests, stops listening and closes the
+ * database.
  */
 public final class FilesightServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FilesightServer.class);
@@ -47,12 +48,9 @@ public final class FilesightServer implements AutoCloseable {
    * ports, e.g. an in-process quota ledger on PostgreSQL to measure what the shared one costs.
    */
   public static FilesightServer start(ServerSettings settings, Module... replacements) {
-    StoreEngine store = StoreEngine.open(settings.database());
+    StoreEngine store = StoreEngine.open(settings.database(), "--db", settings.databaseWait());
     FilesightHttpServer http = null;
     try {
-      if (store.database() instanceof SqliteDatabase sqlite) {
-        sqlite.quickCheck();
-      }
       Injector injector =
           Guice.createInjector(
               new ApplicationModule(RateQuota.defender(), Clock.systemUTC()),
@@ -62,7 +60,7 @@ public final class FilesightServer implements AutoCloseable {
               new HttpModule(settings.http()));
       http = injector.getInstance(FilesightHttpServer.class);
       http.start();
-      store.awaitReady(settings.databaseWait());
+      store.awaitReadyToServe(settings.databaseWait());
       awaitKeys(injector.getInstance(NimbusAccessTokenVerifier.class), settings.keysWait());
       LOG.info(
           "filesight listening on {}:{} with database {}",

@@ -40,11 +40,13 @@ public final class FilesightStore implements AutoCloseable {
 
   /** Opens the SQLite file at {@code file}, created when missing (the first import makes it). */
   public static FilesightStore open(Path file) {
-    return open(new DatabaseLocation.SqliteFile(file, true), ServerSettings.DEFAULT_DATABASE_WAIT);
+    return open(
+        new DatabaseLocation.SqliteFile(file, true), SqliteDatabase.DEFAULT_WRITE_LOCK_WAIT);
   }
 
   /**
-   * Opens the database, waiting at most {@code wait} for a PostgreSQL server it cannot reach yet.
+   * Opens the database, waiting at most {@code wait} for a PostgreSQL server it cannot reach yet,
+   * or for another process's write lock on a SQLite file (to migrate it, and at each batch).
    *
    * @throws io.filesight.bootstrap.config.ConfigurationException when the setting cannot work
    * @throws io.filesight.application.port.out.StoreUnavailableException when it cannot be opened
@@ -55,7 +57,7 @@ public final class FilesightStore implements AutoCloseable {
 
   /** Opens the database as {@link #open(DatabaseLocation, Duration)}, naming {@code setting}. */
   public static FilesightStore open(DatabaseLocation location, Duration wait, String setting) {
-    StoreEngine store = StoreEngine.open(location, setting);
+    StoreEngine store = StoreEngine.open(location, setting, wait);
     try {
       store.awaitReady(wait);
       return new FilesightStore(
@@ -111,7 +113,7 @@ public final class FilesightStore implements AutoCloseable {
       Duration wait,
       ImportOptions options,
       ImportListener listener) {
-    try (StoreEngine source = StoreEngine.open(from, "--from")) {
+    try (StoreEngine source = StoreEngine.open(from, "--from", wait)) {
       source.awaitReady(wait);
       try (JdbcStoreContents contents = JdbcStoreContents.open(source.database());
           FilesightStore target = open(to, wait, "--to")) {

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The database a command runs on, opened, with the wiring of what differs between the engines
  * (observation imports, the quota ledger). Start-up follows one policy for both: a setting that
- * cannot work exits 2 naming {@code --db}; an outage is waited for, within a bound.
+ * cannot work exits 2 naming {@code --db}; an outage (PostgreSQL unreachable, another process's
+ * write lock on a SQLite file that must be migrated) is waited for, within a bound.
  */
 final class StoreEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StoreEngine.class);
@@ -36,20 +37,17 @@ final class StoreEngine implements AutoCloseable {
   }
 
   /**
-   * Opens the database: a SQLite file at once (migrated and checked), a PostgreSQL pool without
-   * connecting yet ({@link #awaitReady} connects and migrates).
+   * The database, not opened yet ({@link #awaitReady} opens it): a SQLite file checked to be one, a
+   * PostgreSQL pool not connected. A SQLite writer waits at most {@code wait} for another process's
+   * write lock; {@code setting} is named in errors.
    *
-   * @throws ConfigurationException when the setting cannot work (a newer schema)
+   * @throws DatabaseUnavailableException when there is no SQLite database at the path (and it may
+   *     not be created) or the file is not one
    */
-  static StoreEngine open(DatabaseLocation location) {
-    return open(location, "--db");
-  }
-
-  /** Opens the database as {@link #open(DatabaseLocation)}, naming {@code setting} in errors. */
-  static StoreEngine open(DatabaseLocation location, String setting) {
+  static StoreEngine open(DatabaseLocation location, String setting, Duration wait) {
     try {
       if (location instanceof DatabaseLocation.SqliteFile file) {
-        SqliteDatabase sqlite = SqliteDatabase.open(file.file(), file.createIfMissing());
+        SqliteDatabase sqlite = SqliteDatabase.create(file.file(), file.createIfMissing(), wait);
         return new StoreEngine(sqlite, new SqliteModule(sqlite), setting);
       }
       PostgresDatabase postgres =
@@ -70,18 +68,34 @@ final class StoreEngine implements AutoCloseable {
   }
 
   /**
-   * Waits until the database can serve: nothing to wait for with SQLite; with PostgreSQL, connects
-   * and migrates, trying again with a growing pause while the server cannot be reached, for at most
-   * {@code bound}.
+   * Waits until the database can be used: SQLite migrates (only reading when nothing is pending; a
+   * pending migration waits for another process's write lock within the bound given at {@link
+   * #open}); PostgreSQL connects and migrates, trying again with a growing pause while the server
+   * cannot be reached, for at most {@code bound}.
    *
    * @throws ConfigurationException when the setting cannot work (wrong user or password, no such
    *     database, a newer schema): waiting will not help
-   * @throws DatabaseUnavailableException when the server was not reachable within {@code bound}
+   * @throws DatabaseUnavailableException when the database could not be opened within the bound
    */
   void awaitReady(Duration bound) {
-    if (!(database instanceof PostgresDatabase postgres)) {
+    await(bound, false);
+  }
+
+  /** Waits as {@link #awaitReady} does, and checks a SQLite file with {@code quick_check}. */
+  void awaitReadyToServe(Duration bound) {
+    await(bound, true);
+  }
+
+  private void await(Duration bound, boolean quickCheck) {
+    if (database instanceof SqliteDatabase sqlite) {
+      try {
+        sqlite.migrate(quickCheck);
+      } catch (DatabaseConfigurationException e) {
+        throw new ConfigurationException(Settings.describe(setting) + ": " + e.getMessage(), e);
+      }
       return;
     }
+    PostgresDatabase postgres = (PostgresDatabase) database;
     long deadline = System.nanoTime() + bound.toNanos();
     Duration pause = FIRST_RETRY;
     while (true) {

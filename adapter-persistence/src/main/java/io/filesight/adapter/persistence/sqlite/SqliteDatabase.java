@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,9 +30,12 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * Secondary adapter infrastructure: one SQLite file configured for a server (WAL, one writer
- * connection with IMMEDIATE transactions, a small read-only pool) and migrated at open. The process
- * serves only the file it opened: once the path names another file or none, or SQLite reports
- * corruption, every read fails until a restart (see {@link OpenedFile}).
+ * connection with IMMEDIATE transactions, a small read-only pool). {@link #create} only checks the
+ * file; {@link #migrate} brings its schema to this build's and opens the pools, and until then
+ * every use answers {@link DatabaseUnavailableException}, so a server can listen while it opens.
+ * With no migration pending, opening only reads, so it never waits for another process that writes.
+ * The process serves only the file it opened: once the path names another file or none, or SQLite
+ * reports corruption, every read fails until a restart (see {@link OpenedFile}).
  */
 public final class SqliteDatabase implements Database {
   private static final byte[] SQLITE_HEADER =
@@ -39,12 +43,12 @@ public final class SqliteDatabase implements Database {
   private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
   /**
-   * How long a writer waits for another process's write lock: an import holds it for a whole batch
-   * (read, staged and moved: 2–15 s for a million records on two cores), and a first import's last
-   * batch for the move of its whole backlog (about 35 s for 10M records), so a second import or a
-   * machine import waits for that rather than failing.
+   * How long a writer waits for another process's write lock unless told otherwise: an import holds
+   * it for a whole batch (read, staged and moved: 2–15 s for a million records on two cores), and a
+   * first import's last batch for the move of its whole backlog (about 35 s for 10M records), so a
+   * second import or a machine import waits for that rather than failing.
    */
-  private static final int WRITER_BUSY_TIMEOUT_MILLIS = 120_000;
+  public static final Duration DEFAULT_WRITE_LOCK_WAIT = Duration.ofSeconds(120);
 
   private static final int READ_POOL_SIZE = 4;
   private static final int WRITER_CACHE_KIB = 128 * 1024;
@@ -54,27 +58,29 @@ public final class SqliteDatabase implements Database {
 
   private static final int SQLITE_NOTADB = 26;
 
+  /** SQLite's primary result code for a lock held elsewhere: SQLITE_BUSY. */
+  private static final int SQLITE_BUSY = 5;
+
   private final Path file;
-  private final OpenedFile opened;
-  private final HikariDataSource writerPool;
-  private final HikariDataSource readerPool;
+  private final WriteLockWait lockWait;
   private final Jdbi writes;
   private final Jdbi reads;
 
-  private SqliteDatabase(
-      Path file, OpenedFile opened, HikariDataSource writerPool, HikariDataSource readerPool) {
+  /** The opened file and its pools; null until {@link #migrate} has opened them. */
+  private volatile Opened opened;
+
+  private SqliteDatabase(Path file, WriteLockWait lockWait) {
     this.file = file;
-    this.opened = opened;
-    this.writerPool = writerPool;
-    this.readerPool = readerPool;
-    this.writes = Jdbi.create(writerPool);
-    // Through readConnection(), so Jdbi's reads are refused as the lookups' are.
+    this.lockWait = lockWait;
+    // Through the checked accessors, so Jdbi's uses are refused as the lookups' are.
+    this.writes = Jdbi.create(this::writeConnection);
     this.reads = Jdbi.create(this::readConnection);
   }
 
   /**
    * Opens the database at {@code file}, creating it only when {@code createIfMissing}, and applies
-   * pending migrations.
+   * pending migrations, waiting at most {@link #DEFAULT_WRITE_LOCK_WAIT} for another process's
+   * write lock.
    *
    * @throws DatabaseUnavailableException when the file is missing (and may not be created), is not
    *     a SQLite database, or cannot be opened
@@ -82,6 +88,20 @@ public final class SqliteDatabase implements Database {
    *     migrated it
    */
   public static SqliteDatabase open(Path file, boolean createIfMissing) {
+    SqliteDatabase database = create(file, createIfMissing, DEFAULT_WRITE_LOCK_WAIT);
+    database.migrate(false);
+    return database;
+  }
+
+  /**
+   * The database at {@code file}, checked to be a SQLite file (or missing, when {@code
+   * createIfMissing}) but not opened yet: {@link #migrate} opens it. Its writers wait at most
+   * {@code writeLockWait} for another process's write lock.
+   *
+   * @throws DatabaseUnavailableException when the file is missing (and may not be created) or is
+   *     not a SQLite database
+   */
+  public static SqliteDatabase create(Path file, boolean createIfMissing, Duration writeLockWait) {
     Path absolute = file.toAbsolutePath().normalize();
     checkFile(absolute, createIfMissing);
     SqliteFailures.staleSharedMemory(absolute)
@@ -89,20 +109,49 @@ public final class SqliteDatabase implements Database {
             line -> {
               throw new DatabaseUnavailableException(line);
             });
-    migrate(absolute);
-    OpenedFile opened = OpenedFile.record(absolute);
-    HikariDataSource writer = null;
-    try {
-      writer = pool(opened, absolute, writerConfig(), 1, "filesight-writer", false);
-      HikariDataSource reader =
-          pool(opened, absolute, readerConfig(), READ_POOL_SIZE, "filesight-reader", true);
-      return new SqliteDatabase(absolute, opened, writer, reader);
-    } catch (RuntimeException e) {
-      if (writer != null) {
-        writer.close();
-      }
-      throw unavailable("cannot open the database " + absolute, absolute, e);
+    return new SqliteDatabase(absolute, new WriteLockWait(absolute, writeLockWait));
+  }
+
+  /**
+   * Applies pending migrations, opens the pools and, when {@code quickCheck}, runs {@code PRAGMA
+   * quick_check}; only then may the database be used. With nothing pending it only reads; a pending
+   * migration waits for another process's write lock within the bound, logging one line.
+   *
+   * @throws DatabaseUnavailableException when the file cannot be opened, the lock did not come
+   *     within the bound, or the quick check found damage
+   * @throws io.filesight.adapter.persistence.DatabaseConfigurationException when a newer filesight
+   *     migrated it
+   */
+  public synchronized void migrate(boolean quickCheck) {
+    if (opened != null) {
+      return;
     }
+    migrateSchema();
+    OpenedFile identity = OpenedFile.record(file);
+    HikariDataSource writer = null;
+    HikariDataSource reader = null;
+    try {
+      writer = pool(identity, writerConfig(), 1, "filesight-writer", false);
+      reader = pool(identity, readerConfig(), READ_POOL_SIZE, "filesight-reader", true);
+    } catch (RuntimeException e) {
+      closeAll(writer, reader);
+      throw unavailable("cannot open the database " + file, file, e);
+    }
+    Opened candidate = new Opened(identity, writer, reader);
+    try {
+      if (quickCheck) {
+        quickCheck(Jdbi.create(reader));
+      }
+    } catch (RuntimeException e) {
+      closeAll(writer, reader);
+      throw e;
+    }
+    opened = candidate;
+  }
+
+  /** Whether {@link #migrate} has opened the database. */
+  public boolean migrated() {
+    return opened != null;
   }
 
   /** The database file. */
@@ -135,30 +184,41 @@ public final class SqliteDatabase implements Database {
    */
   @Override
   public Connection readConnection() throws SQLException {
-    opened.checkRecently();
-    return readerPool.getConnection();
+    Opened now = ready();
+    now.file().checkRecently();
+    return now.readers().getConnection();
+  }
+
+  /** The writer connection, once the database is open. */
+  private Connection writeConnection() throws SQLException {
+    return ready().writer().getConnection();
   }
 
   @Override
   public void checkStillUsable() {
-    opened.check();
+    ready().file().check();
   }
 
   /** Corruption retires the database; a failure of a retired or replaced one is the retirement. */
   @Override
   public StoreUnavailableException readFailed(Exception cause) {
+    Opened now = opened;
+    if (now == null) {
+      return Database.super.readFailed(cause);
+    }
     if (isCorruption(cause)) {
-      return opened.retire(
-          /* damaged= */ true,
-          "the database "
-              + file
-              + " is damaged ("
-              + cause.getMessage()
-              + "): reads stop until a restart; check it with filesight verify and restore or"
-              + " repair it first");
+      return now.file()
+          .retire(
+              /* damaged= */ true,
+              "the database "
+                  + file
+                  + " is damaged ("
+                  + cause.getMessage()
+                  + "): reads stop until a restart; check it with filesight verify and restore or"
+                  + " repair it first");
     }
     try {
-      opened.check();
+      now.file().check();
     } catch (StoreUnavailableException e) {
       return e;
     }
@@ -167,12 +227,34 @@ public final class SqliteDatabase implements Database {
         .orElseGet(() -> Database.super.readFailed(cause));
   }
 
-  /** Names the cause SQLite reports (a full disk, a read-only file, ...) where it reports one. */
+  /**
+   * Another process's write lock held past the bound is named as such, and any other cause SQLite
+   * reports (a full disk, a read-only file, ...) in plain words, in one line.
+   */
   @Override
   public DatabaseUnavailableException writeFailed(Exception cause) {
+    if (isBusy(cause)) {
+      return new DatabaseUnavailableException(
+          "gave up after waiting "
+              + lockWait.bound().toSeconds()
+              + " s for another process's write lock on "
+              + file
+              + " (an import or copy running?); nothing already committed is lost: run this again"
+              + " once it has finished",
+          cause);
+    }
     return SqliteFailures.explain(file, cause)
         .map(line -> new DatabaseUnavailableException(line, cause))
         .orElseGet(() -> Database.super.writeFailed(cause));
+  }
+
+  private Opened ready() {
+    Opened now = opened;
+    if (now == null) {
+      throw new DatabaseUnavailableException(
+          "the database " + file + " is not open yet (start-up is migrating or checking it)");
+    }
+    return now;
   }
 
   /**
@@ -205,13 +287,20 @@ public final class SqliteDatabase implements Database {
 
   /** Whether SQLite reported the file damaged anywhere in {@code failure}'s causes. */
   static boolean isCorruption(Throwable failure) {
+    return hasPrimaryCode(failure, SQLITE_CORRUPT) || hasPrimaryCode(failure, SQLITE_NOTADB);
+  }
+
+  /** Whether SQLite reported a lock held elsewhere anywhere in {@code failure}'s causes. */
+  static boolean isBusy(Throwable failure) {
+    return hasPrimaryCode(failure, SQLITE_BUSY);
+  }
+
+  private static boolean hasPrimaryCode(Throwable failure, int primary) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLException) {
-        // Extended codes (SQLITE_CORRUPT_INDEX, ...) keep the primary code in the low byte.
-        int code = ((SQLException) t).getErrorCode() & 0xff;
-        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
-          return true;
-        }
+      // Extended codes (SQLITE_CORRUPT_INDEX, SQLITE_BUSY_SNAPSHOT, ...) keep the primary code in
+      // the low byte.
+      if (t instanceof SQLException sql && (sql.getErrorCode() & 0xff) == primary) {
+        return true;
       }
       if (t.getCause() == t) {
         break;
@@ -232,6 +321,10 @@ public final class SqliteDatabase implements Database {
    * @throws DatabaseUnavailableException naming the problems SQLite reports
    */
   public void quickCheck() {
+    quickCheck(reads);
+  }
+
+  private void quickCheck(Jdbi reads) {
     List<String> problems;
     try {
       problems =
@@ -253,8 +346,18 @@ public final class SqliteDatabase implements Database {
 
   @Override
   public void close() {
-    readerPool.close();
-    writerPool.close();
+    Opened now = opened;
+    if (now != null) {
+      closeAll(now.writer(), now.readers());
+    }
+  }
+
+  private static void closeAll(HikariDataSource... pools) {
+    for (HikariDataSource pool : pools) {
+      if (pool != null) {
+        pool.close();
+      }
+    }
   }
 
   private static void checkFile(Path file, boolean createIfMissing) {
@@ -296,31 +399,68 @@ public final class SqliteDatabase implements Database {
     }
   }
 
-  private static void migrate(Path file) {
-    SQLiteDataSource dataSource = new SQLiteDataSource(writerConfig());
-    dataSource.setUrl(url(file));
+  /**
+   * Reads the schema history without taking a lock; only with a migration pending waits for the
+   * write lock (saying so) and migrates. A file already in WAL mode is left as it is: switching the
+   * journal mode takes the write lock.
+   */
+  private void migrateSchema() {
+    SQLiteDataSource reading = new SQLiteDataSource(readingConfig());
+    reading.setUrl(url(file));
+    boolean pending;
     try {
-      Migrations.apply(
-          Flyway.configure()
-              .dataSource(dataSource)
-              .locations(Migrations.locations("sqlite"))
-              .failOnMissingLocations(true)
-              .load(),
-          file.toString());
+      pending = Migrations.pending(flyway(reading), file.toString());
+    } catch (FlywayException e) {
+      throw unavailable("cannot read the schema of the database " + file, file, e);
+    }
+    if (!pending && isWal(reading)) {
+      return;
+    }
+    SQLiteDataSource writing = new WaitingDataSource(writerConfig(), lockWait);
+    writing.setUrl(url(file));
+    awaitWriteLock(writing);
+    try {
+      flyway(writing).migrate();
     } catch (FlywayException e) {
       throw unavailable("cannot migrate the database " + file, file, e);
     }
-    checkJournalMode(dataSource, file);
+    if (!isWal(writing)) {
+      throw new DatabaseUnavailableException(
+          "the database " + file + " could not be switched to WAL journaling");
+    }
   }
 
-  private static void checkJournalMode(SQLiteDataSource dataSource, Path file) {
+  private static Flyway flyway(SQLiteDataSource dataSource) {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations(Migrations.locations("sqlite"))
+        .failOnMissingLocations(true)
+        .load();
+  }
+
+  /**
+   * Waits, within the bound, until no other process holds the write lock, so that a migration
+   * starts at once (a lock taken in between is waited for by the migration's own connection).
+   */
+  private void awaitWriteLock(SQLiteDataSource writing) {
+    try (Connection connection = writing.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("BEGIN IMMEDIATE");
+      statement.execute("ROLLBACK");
+    } catch (SQLException e) {
+      DatabaseUnavailableException failure = writeFailed(e);
+      if (isBusy(e)) {
+        throw failure;
+      }
+      throw unavailable("cannot open the database " + file, file, e);
+    }
+  }
+
+  private boolean isWal(SQLiteDataSource dataSource) {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
         ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
-      if (!mode.next() || !"wal".equalsIgnoreCase(mode.getString(1))) {
-        throw new DatabaseUnavailableException(
-            "the database " + file + " could not be switched to WAL journaling");
-      }
+      return mode.next() && "wal".equalsIgnoreCase(mode.getString(1));
     } catch (SQLException e) {
       throw unavailable("cannot open the database " + file, file, e);
     }
@@ -362,9 +502,10 @@ public final class SqliteDatabase implements Database {
     return end < 0 ? trimmed : trimmed.substring(0, end).strip();
   }
 
-  private static HikariDataSource pool(
-      OpenedFile opened, Path file, SQLiteConfig config, int size, String name, boolean readOnly) {
-    SQLiteDataSource dataSource = new OpenedFileDataSource(config, opened);
+  private HikariDataSource pool(
+      OpenedFile identity, SQLiteConfig config, int size, String name, boolean readOnly) {
+    SQLiteDataSource dataSource =
+        new OpenedFileDataSource(config, readOnly ? null : lockWait, identity);
     dataSource.setUrl(url(file));
     HikariConfig hikari = new HikariConfig();
     hikari.setDataSource(dataSource);
@@ -382,9 +523,8 @@ public final class SqliteDatabase implements Database {
     SQLiteConfig config = common();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     // Readers never block the writer in WAL; IMMEDIATE takes the write lock at BEGIN so two
-    // processes importing at once wait (busy_timeout) instead of failing on lock upgrade.
+    // processes importing at once wait (WriteLockWait) instead of failing on lock upgrade.
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    config.setBusyTimeout(WRITER_BUSY_TIMEOUT_MILLIS);
     // Imports insert in key order per batch but all over the table: a larger page cache (native
     // memory, not Java heap) keeps the upper B-tree levels hot.
     config.setCacheSize(-WRITER_CACHE_KIB);
@@ -396,6 +536,14 @@ public final class SqliteDatabase implements Database {
     // hold over a gigabyte of them in the process.
     config.setTempStore(SQLiteConfig.TempStore.FILE);
     return config;
+  }
+
+  /**
+   * Reads the schema history of a file that may not exist yet: DEFERRED transactions, which take no
+   * write lock unless they write, and the journal mode left as the file has it.
+   */
+  private static SQLiteConfig readingConfig() {
+    return common();
   }
 
   private static SQLiteConfig readerConfig() {
@@ -417,16 +565,41 @@ public final class SqliteDatabase implements Database {
     return "jdbc:sqlite:" + file;
   }
 
+  /** A data source whose connections wait for another process's write lock as {@code wait} says. */
+  private static class WaitingDataSource extends SQLiteDataSource {
+    private static final long serialVersionUID = 1L;
+    private final transient WriteLockWait wait;
+
+    WaitingDataSource(SQLiteConfig config, WriteLockWait wait) {
+      super(config);
+      this.wait = wait;
+    }
+
+    @Override
+    public SQLiteConnection getConnection(String username, String password) throws SQLException {
+      SQLiteConnection connection = super.getConnection(username, password);
+      if (wait != null) {
+        try {
+          wait.install(connection);
+        } catch (SQLException | RuntimeException e) {
+          connection.close();
+          throw e;
+        }
+      }
+      return connection;
+    }
+  }
+
   /**
    * Opens connections only to the opened file: the pool replaces connections as they age or idle,
    * and a connection opened after the file was replaced would read the other store.
    */
-  private static final class OpenedFileDataSource extends SQLiteDataSource {
+  private static final class OpenedFileDataSource extends WaitingDataSource {
     private static final long serialVersionUID = 1L;
     private final transient OpenedFile opened;
 
-    OpenedFileDataSource(SQLiteConfig config, OpenedFile opened) {
-      super(config);
+    OpenedFileDataSource(SQLiteConfig config, WriteLockWait wait, OpenedFile opened) {
+      super(config, wait);
       this.opened = opened;
     }
 
@@ -443,4 +616,7 @@ public final class SqliteDatabase implements Database {
       }
     }
   }
+
+  /** The file as opened and its pools: one writer connection, a few read-only ones. */
+  private record Opened(OpenedFile file, HikariDataSource writer, HikariDataSource readers) {}
 }
