@@ -134,7 +134,7 @@ public final class SqliteDatabase implements Database {
       writer = pool(identity, writerConfig(), 1, "filesight-writer", false);
       reader = pool(identity, readerConfig(), READ_POOL_SIZE, "filesight-reader", true);
     } catch (RuntimeException e) {
-      closeAll(writer, reader);
+      closeAll(reader, writer);
       throw unavailable("cannot open the database " + file, file, e);
     }
     Opened candidate = new Opened(identity, writer, reader);
@@ -143,7 +143,7 @@ public final class SqliteDatabase implements Database {
         quickCheck(Jdbi.create(reader));
       }
     } catch (RuntimeException e) {
-      closeAll(writer, reader);
+      closeAll(reader, writer);
       throw e;
     }
     opened = candidate;
@@ -348,7 +348,9 @@ public final class SqliteDatabase implements Database {
   public void close() {
     Opened now = opened;
     if (now != null) {
-      closeAll(now.writer(), now.readers());
+      // The writer last: only the last connection to close removes -wal and -shm, and a read-only
+      // one cannot, which would leave them to the next user of the file.
+      closeAll(now.readers(), now.writer());
     }
   }
 

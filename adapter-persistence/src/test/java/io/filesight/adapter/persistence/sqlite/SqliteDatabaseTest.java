@@ -48,6 +48,22 @@ class SqliteDatabaseTest {
   }
 
   @Test
+  void closingLeavesNoWalOrSharedMemoryFileBehind() {
+    Path file = directory.resolve("filesight.db");
+    SqliteDatabase database = SqliteDatabase.open(file, true);
+    database.writes().useHandle(h -> h.execute("CREATE TABLE scratch (x INTEGER)"));
+    database
+        .reads()
+        .useHandle(h -> h.createQuery("SELECT count(*) FROM scratch").mapTo(Long.class).one());
+
+    database.close();
+
+    // Left behind, they would belong to this user and hold data another user's process needs.
+    assertThat(directory.resolve("filesight.db-wal")).doesNotExist();
+    assertThat(directory.resolve("filesight.db-shm")).doesNotExist();
+  }
+
+  @Test
   void refusesAFileThatIsNotASqliteDatabaseAndLeavesItAlone() throws Exception {
     Path file = directory.resolve("notes.txt");
     Files.writeString(file, "these are my notes, not a database", StandardCharsets.UTF_8);
