@@ -27,6 +27,29 @@ public final class Migrations {
    * @return how many migrations were applied
    */
   public static int apply(Flyway flyway, String database) {
+    MigrationInfoService info = checkedInfo(flyway, database);
+    if (info.pending().length == 0) {
+      return 0;
+    }
+    return flyway.migrate().migrationsExecuted;
+  }
+
+  /**
+   * Where the database's schema stands against this build's, read without changing anything.
+   *
+   * @throws DatabaseConfigurationException when a newer filesight migrated the database
+   */
+  public static SchemaStatus status(Flyway flyway, String database) {
+    MigrationInfoService info = checkedInfo(flyway, database);
+    MigrationInfo current = info.current();
+    return new SchemaStatus(
+        current == null || current.getVersion() == null
+            ? java.util.Optional.empty()
+            : java.util.Optional.of(current.getVersion().toString()),
+        info.pending().length);
+  }
+
+  private static MigrationInfoService checkedInfo(Flyway flyway, String database) {
     MigrationInfoService info = flyway.info();
     List<String> future = new ArrayList<>();
     for (MigrationInfo migration : info.all()) {
@@ -42,9 +65,6 @@ public final class Migrations {
               + String.join(", ", future)
               + " are unknown to this one): upgrade filesight or use another database");
     }
-    if (info.pending().length == 0) {
-      return 0;
-    }
-    return flyway.migrate().migrationsExecuted;
+    return info;
   }
 }
