@@ -59,19 +59,26 @@ public final class CheckConfigCommand extends ServeCommand {
         continue;
       }
       String name = option.longestName().replaceFirst("^-+", "");
-      String origin =
-          parsed.hasMatchedOption(option)
-              ? "flag"
-              : defaults == null || name.equals("config") ? "default" : defaults.origin(option);
-      String value =
-          name.equals("db") ? settings.database().describe() : shown(name, option.getValue());
+      String origin;
+      String value;
+      if (name.equals("config")) {
+        // The file is read before parsing, from the flag or FILESIGHT_CONFIG.
+        boolean flagged = parsed.hasMatchedOption(option);
+        boolean read = defaults != null && defaults.filePath() != null;
+        origin = flagged ? "flag" : read ? "FILESIGHT_CONFIG" : "default";
+        value = read ? defaults.filePath().toString() : "(not set)";
+      } else {
+        origin =
+            parsed.hasMatchedOption(option)
+                ? "flag"
+                : defaults == null ? "default" : defaults.origin(option);
+        value = name.equals("db") ? settings.database().describe() : shown(name, option.getValue());
+      }
       out.printf(Locale.ROOT, "%s = %s  [%s]%n", name, value, origin);
     }
     if (settings.database() instanceof DatabaseLocation.Postgres postgres) {
-      String user = postgres.settings().user();
-      String password = postgres.settings().password();
-      out.println("db-user = " + (user == null ? "(not set)" : user));
-      out.println("db-password = " + (password == null ? "(not set)" : MASK));
+      out.println("db-user = " + (postgres.user() == null ? "(not set)" : postgres.user()));
+      out.println("db-password = " + (postgres.hasPassword() ? MASK : "(not set)"));
     }
     out.println("accepted audiences = " + String.join(", ", settings.tokens().audiences()));
     out.println("cached machines = " + settings.cachedMachines());
