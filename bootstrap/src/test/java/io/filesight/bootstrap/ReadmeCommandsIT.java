@@ -148,9 +148,15 @@ class ReadmeCommandsIT {
             "log-format=json",
             "port=0"));
     String token = ok("token", "--key", "keys", "--tenant", TENANT).out().strip();
+    assertThat(ok("check-config", "--config", "filesight.properties").out())
+        .contains("unknown-file = empty")
+        .contains("ok: serve would start");
 
     Process server = filesight.start("serve", "--config", "filesight.properties");
     int port = filesight.awaitPort(server);
+    assertThat(ok("health", "--url", "http://127.0.0.1:" + port).out()).startsWith("up: ");
+    assertThat(ok("backup", "--db", "filesight.db", "--out", "backup.db").out()).startsWith("ok: ");
+    assertThat(ok("verify", "--db", "backup.db").out()).startsWith("ok: ");
     HttpResponse<String> unknown =
         get(port, "/api/files/0000000000000000000000000000000000000001/machines", token);
 

@@ -39,6 +39,25 @@ public final class Migrations {
    * @throws DatabaseConfigurationException when a newer filesight migrated the database
    */
   public static boolean pending(Flyway flyway, String database) {
+    return checkedInfo(flyway, database).pending().length > 0;
+  }
+
+  /**
+   * Where the database's schema stands against this build's, read without changing anything.
+   *
+   * @throws DatabaseConfigurationException when a newer filesight migrated the database
+   */
+  public static SchemaStatus status(Flyway flyway, String database) {
+    MigrationInfoService info = checkedInfo(flyway, database);
+    MigrationInfo current = info.current();
+    return new SchemaStatus(
+        current == null || current.getVersion() == null
+            ? java.util.Optional.empty()
+            : java.util.Optional.of(current.getVersion().toString()),
+        info.pending().length);
+  }
+
+  private static MigrationInfoService checkedInfo(Flyway flyway, String database) {
     MigrationInfoService info = flyway.info();
     List<String> future = new ArrayList<>();
     for (MigrationInfo migration : info.all()) {
@@ -54,6 +73,6 @@ public final class Migrations {
               + String.join(", ", future)
               + " are unknown to this one): upgrade filesight or use another database");
     }
-    return info.pending().length > 0;
+    return info;
   }
 }

@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       CopyCommand.class,
       VerifyCommand.class,
+      BackupCommand.class,
+      CheckConfigCommand.class,
+      HealthCommand.class,
       GenerateCommand.class,
       TokenCommand.class,
       KeygenCommand.class

@@ -23,7 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code filesight serve}: serves the Defender API from a SQLite file or a PostgreSQL database. */
+/**
+ * {@code filesight serve}: serves the Defender API from a SQLite file or a PostgreSQL database.
+ * {@link CheckConfigCommand} extends it to share its options and their parsing.
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
@@ -33,7 +36,7 @@ import picocli.CommandLine.Spec;
           + " FILESIGHT_DB, FILESIGHT_UNKNOWN_FILE) or by the key <option> in the --config file"
           + " (Java properties); precedence: flag > environment > file > default."
     })
-public final class ServeCommand implements Callable<Integer> {
+public class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (properties).")

@@ -72,6 +72,16 @@ public sealed interface DatabaseLocation {
       return settings.url();
     }
 
+    /** The user the database is reached as, or null when none is set. */
+    public String user() {
+      return settings.user();
+    }
+
+    /** Whether a password is set, for messages that must not show it. */
+    public boolean hasPassword() {
+      return settings.password() != null && !settings.password().isEmpty();
+    }
+
     @Override
     public DatabaseLocation withPoolSize(int connections) {
       return new Postgres(settings.withPoolSize(connections));

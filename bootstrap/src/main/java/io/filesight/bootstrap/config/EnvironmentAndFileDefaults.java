@@ -94,6 +94,24 @@ public final class EnvironmentAndFileDefaults implements IDefaultValueProvider {
     return fromFile == null ? null : fromFile.strip();
   }
 
+  /**
+   * Where an option not given on the command line takes its value from: its environment variable,
+   * the configuration file's key, or {@code default}.
+   */
+  public String origin(OptionSpec option) {
+    String name = option.longestName();
+    String variable = environmentVariable(name);
+    String fromEnvironment = environment.get(variable);
+    if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+      return variable;
+    }
+    String key = name.replaceFirst("^-+", "");
+    if (filePath != null && file.getProperty(key) != null) {
+      return filePath + " (" + key + ")";
+    }
+    return "default";
+  }
+
   /** The configuration file in use, if any, for messages. */
   public Path filePath() {
     return filePath;

@@ -3,7 +3,9 @@ package io.filesight.bootstrap.lifecycle;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.filesight.adapter.imports.DefenderFiles;
+import io.filesight.adapter.persistence.DatabaseConfigurationException;
 import io.filesight.adapter.persistence.JdbcStoreContents;
+import io.filesight.adapter.persistence.sqlite.SqliteBackup;
 import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import io.filesight.application.port.in.CopyStore;
 import io.filesight.application.port.in.CopySummary;
@@ -15,7 +17,9 @@ import io.filesight.application.port.in.ImportOptions;
 import io.filesight.application.port.in.ImportSummary;
 import io.filesight.application.port.in.ReplaceAccessConfiguration;
 import io.filesight.application.service.CopyStoreService;
+import io.filesight.bootstrap.config.ConfigurationException;
 import io.filesight.bootstrap.config.DatabaseLocation;
+import io.filesight.bootstrap.config.Settings;
 import io.filesight.bootstrap.wiring.ImportModule;
 import io.filesight.bootstrap.wiring.PersistenceModule;
 import java.nio.file.Path;
@@ -137,6 +141,25 @@ public final class FilesightStore implements AutoCloseable {
    */
   public static List<String> verify(Path file) {
     return SqliteDatabase.integrityCheck(file);
+  }
+
+  /**
+   * Writes a checked copy of the SQLite database at {@code file} to {@code out}, while servers and
+   * imports may be using it (see {@link SqliteBackup}).
+   *
+   * @param replace whether an existing {@code out} is replaced
+   * @return the size of the copy in bytes
+   * @throws io.filesight.bootstrap.config.ConfigurationException naming {@code --db} when {@code
+   *     file} is no SQLite database
+   * @throws io.filesight.adapter.persistence.DatabaseUnavailableException when the copy cannot be
+   *     made, written or checked; {@code out} is then as it was
+   */
+  public static long backup(Path file, Path out, boolean replace) {
+    try {
+      return SqliteBackup.write(file, out, replace);
+    } catch (DatabaseConfigurationException e) {
+      throw new ConfigurationException(Settings.describe("--db") + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

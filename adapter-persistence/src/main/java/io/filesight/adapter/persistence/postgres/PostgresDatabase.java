@@ -6,6 +6,7 @@ import io.filesight.adapter.persistence.Database;
 import io.filesight.adapter.persistence.DatabaseConfigurationException;
 import io.filesight.adapter.persistence.DatabaseUnavailableException;
 import io.filesight.adapter.persistence.Migrations;
+import io.filesight.adapter.persistence.SchemaStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -95,6 +96,32 @@ public final class PostgresDatabase implements Database {
       throw classify("cannot migrate the database " + name(), e);
     }
     migrated = true;
+  }
+
+  /**
+   * Connects once and reads where the schema stands, without migrating it.
+   *
+   * @throws DatabaseConfigurationException for a wrong user or password, a database that does not
+   *     exist, or a schema migrated by a newer filesight
+   * @throws DatabaseUnavailableException when the server cannot be reached now
+   */
+  public SchemaStatus inspect() {
+    try (Connection probe = pool.getConnection()) {
+      probe.isValid(1);
+    } catch (SQLException e) {
+      throw classify("cannot connect to the database " + name(), e);
+    }
+    try {
+      return Migrations.status(
+          Flyway.configure()
+              .dataSource(pool)
+              .locations(Migrations.locations("postgresql"))
+              .failOnMissingLocations(true)
+              .load(),
+          name());
+    } catch (FlywayException e) {
+      throw classify("cannot read the schema of the database " + name(), e);
+    }
   }
 
   /** Whether {@link #migrate()} succeeded. */

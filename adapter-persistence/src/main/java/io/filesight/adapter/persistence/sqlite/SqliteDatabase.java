@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.filesight.adapter.persistence.Database;
 import io.filesight.adapter.persistence.DatabaseUnavailableException;
 import io.filesight.adapter.persistence.Migrations;
+import io.filesight.adapter.persistence.SchemaStatus;
 import io.filesight.application.port.out.StoreUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -285,6 +286,45 @@ public final class SqliteDatabase implements Database {
     }
   }
 
+  /**
+   * Reads where the schema of the database at {@code file} stands, and runs SQLite's quick check as
+   * a start would, read-only and without migrating it.
+   *
+   * @throws DatabaseUnavailableException when there is no SQLite database at {@code file}, it
+   *     cannot be read, or it fails the quick check
+   * @throws io.filesight.adapter.persistence.DatabaseConfigurationException when a newer filesight
+   *     migrated it
+   */
+  public static SchemaStatus inspect(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    checkFile(absolute, false);
+    SQLiteDataSource dataSource = new SQLiteDataSource(readerConfig());
+    dataSource.setUrl(url(absolute));
+    SchemaStatus status;
+    try {
+      status =
+          Migrations.status(
+              Flyway.configure()
+                  .dataSource(dataSource)
+                  .locations(Migrations.locations("sqlite"))
+                  .failOnMissingLocations(true)
+                  .load(),
+              absolute.toString());
+    } catch (FlywayException e) {
+      throw new DatabaseUnavailableException(
+          "cannot read the schema of the database " + absolute + ": " + e.getMessage(), e);
+    }
+    List<String> problems = SqliteBackup.quickCheck(absolute);
+    if (!problems.isEmpty()) {
+      throw new DatabaseUnavailableException(
+          "the database "
+              + absolute
+              + " failed its integrity check: "
+              + String.join("; ", problems));
+    }
+    return status;
+  }
+
   /** Whether SQLite reported the file damaged anywhere in {@code failure}'s causes. */
   static boolean isCorruption(Throwable failure) {
     return hasPrimaryCode(failure, SQLITE_CORRUPT) || hasPrimaryCode(failure, SQLITE_NOTADB);
@@ -362,7 +402,7 @@ public final class SqliteDatabase implements Database {
     }
   }
 
-  private static void checkFile(Path file, boolean createIfMissing) {
+  static void checkFile(Path file, boolean createIfMissing) {
     if (!Files.exists(file)) {
       if (!createIfMissing) {
         throw new DatabaseUnavailableException(
