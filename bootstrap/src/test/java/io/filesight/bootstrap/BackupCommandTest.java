@@ -211,7 +211,8 @@ class BackupCommandTest {
     int taken = 0;
     int midImport = 0;
     while (!importing.isDone() || taken == 0) {
-      if (!Files.exists(fresh)) {
+      // SQLite creates the file empty and writes its header with the first commit.
+      if (!Files.exists(fresh) || Files.size(fresh) < 100) {
         Thread.onSpinWait();
         continue;
       }
