@@ -1,6 +1,7 @@
 package io.filesight.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -226,6 +228,28 @@ class DistributionArchiveIT {
     Result badOption = launcher(Map.of("JAVA_OPTS", "-XX:+NoSuchJvmOption"), "--version");
     assertThat(badOption.exitCode()).isNotZero();
     assertThat(badOption.err()).contains("NoSuchJvmOption");
+  }
+
+  @Test
+  void anotherUserThanTheOneWhoUnpackedItCanRunIt() throws Exception {
+    // As under the unit's User=filesight after a root `tar x`: every file must be readable to all.
+    assumeTrue("root".equals(System.getProperty("user.name")), "runuser needs root");
+    Files.setPosixFilePermissions(unpacked, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    Result version =
+        runIn(
+            Path.of("/"),
+            javaEnvironment(Map.of()),
+            List.of(
+                "runuser",
+                "-u",
+                "nobody",
+                "--",
+                home.resolve("bin/filesight").toString(),
+                "--version"));
+
+    assertThat(version.exitCode()).as(version.err()).isZero();
+    assertThat(version.out()).contains(versionOfTheArchive());
   }
 
   @Test
