@@ -261,6 +261,25 @@ class DistributionArchiveIT {
     assertThat(result.err()).contains("JAVA_HOME=" + work).contains("bin/java");
   }
 
+  @Test
+  void noJavaOnPathAndNoJavaHomeIsOneLineWithExitCodeTwo() throws Exception {
+    // A PATH with only the tools the launcher itself uses, and no java.
+    Path tools = Files.createDirectory(work.resolve("tools"));
+    for (String tool : List.of("dirname", "readlink")) {
+      Path found =
+          Path.of("/usr/bin", tool).toFile().exists()
+              ? Path.of("/usr/bin", tool)
+              : Path.of("/bin", tool);
+      Files.createSymbolicLink(tools.resolve(tool), found);
+    }
+
+    Result result = launcher(Map.of("JAVA_HOME", "", "PATH", tools.toString()), "--version");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err().strip().lines()).hasSize(1);
+    assertThat(result.err()).contains("JAVA_HOME").contains("PATH");
+  }
+
   private static String versionOfTheArchive() {
     String name = ARCHIVE.getFileName().toString();
     return name.substring("filesight-".length(), name.length() - ".tar.gz".length());
