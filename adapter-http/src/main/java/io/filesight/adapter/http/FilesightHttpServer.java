@@ -14,6 +14,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Collections;
@@ -352,13 +353,29 @@ public final class FilesightHttpServer {
             ctx.path(),
             status,
             durationMs,
-            ServletContextResponse.getServletContextResponse(ctx.res())
-                .getHttpOutput()
-                .getWritten(),
+            bodyBytes(ctx),
             RequestAttributes.requestId(ctx),
             origin(ctx).clientAddress(),
             ctx.header("User-Agent"),
             RequestAttributes.caller(ctx)));
+  }
+
+  /** Bytes of body sent, compressed or not; -1 if Jetty cannot tell. */
+  private static long bodyBytes(Context ctx) {
+    ServletContextResponse response = ServletContextResponse.getServletContextResponse(ctx.res());
+    if (response == null) {
+      return -1;
+    }
+    if (ctx.res().getHeader("Content-Encoding") != null) {
+      // Javalin ends a compressed body only after this logger runs; ended here, its last bytes
+      // are counted. Closing again later does nothing.
+      try {
+        ctx.outputStream().close();
+      } catch (IOException | RuntimeException clientGone) {
+        // What was written is still counted.
+      }
+    }
+    return response.getHttpOutput().getWritten();
   }
 
   /** Where the request came from, worked out once, trusted proxies looked through. */

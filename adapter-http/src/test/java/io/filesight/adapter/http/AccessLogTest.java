@@ -83,6 +83,24 @@ class AccessLogTest {
   }
 
   @Test
+  void theBytesLoggedAreTheBodyAsSentCompressedOrNot() {
+    for (String encoding : List.of("identity", "gzip")) {
+      HttpResponse<byte[]> response =
+          http.sendForBytes(
+              HttpRequest.newBuilder(http.uri("/openapi.yaml"))
+                  .header("Accept-Encoding", encoding)
+                  .build());
+      String requestId = response.headers().firstValue("request-id").orElseThrow();
+
+      // A compressed answer's line follows its last bytes by a moment.
+      awaitLine(requestId);
+      assertThat(linesOf(requestId).get(0).keyValues())
+          .as(encoding + ", sent as " + response.headers().firstValue("Content-Encoding"))
+          .containsEntry("bytes", (long) response.body().length);
+    }
+  }
+
+  @Test
   void aTrustedProxyNamesTheClientAndOthersCannot() {
     try (TestServer behindProxy =
         new TestServer(
@@ -153,6 +171,13 @@ class AccessLogTest {
     assertThat(AccessLog.printable("/a\r\nINFO fake line\u0000\u00e9"))
         .isEqualTo("/a??INFO fake line??");
     assertThat(AccessLog.printable("/" + "x".repeat(5_000))).hasSize(2_048 + 3);
+  }
+
+  private static void awaitLine(String requestId) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (linesOf(requestId).isEmpty() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
   }
 
   private static List<RecordingLogs.Event> linesOf(String requestId) {
