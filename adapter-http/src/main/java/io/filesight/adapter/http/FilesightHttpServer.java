@@ -14,20 +14,29 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Primary adapter: the Defender-compatible HTTP server. It serves {@code GET
  * /api/files/{id}/machines}, the connectors' connection test {@code GET /api/alerts}, health
- * probes, Prometheus metrics and the API description, answers every error with Defender's JSON
- * body, and stops gracefully.
+ * probes, Prometheus metrics and the API description, over HTTP or HTTPS, answers every error with
+ * Defender's JSON body, and stops gracefully.
  */
 public final class FilesightHttpServer {
   /** Bytes Javalin copies a result with at a time (see the constructor). */
@@ -42,6 +51,8 @@ public final class FilesightHttpServer {
   private final DefenderErrors errors;
   private final HttpMetrics metrics;
   private final Javalin app;
+  private final SslContextFactory.Server tls;
+  private TlsReloader tlsReloader;
   private boolean started;
   private boolean stopped;
 
@@ -73,6 +84,7 @@ public final class FilesightHttpServer {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.errors = new DefenderErrors(quota);
     this.metrics = new HttpMetrics();
+    this.tls = settings.tls().map(FilesightHttpServer::tlsContext).orElse(null);
     RelatedMachinesHandler machines =
         new RelatedMachinesHandler(
             find,
@@ -105,6 +117,22 @@ public final class FilesightHttpServer {
             });
   }
 
+  /**
+   * One certificate for every name the server is reached by, IP addresses included, so Jetty's SNI
+   * host check stays off; TLS 1.2 and 1.3 only.
+   *
+   * @throws InvalidTlsFilesException when the files cannot be served
+   */
+  private static SslContextFactory.Server tlsContext(TlsFiles files) {
+    SslContextFactory.Server factory = new SslContextFactory.Server();
+    factory.setKeyStore(PemIdentity.keyStore(files));
+    factory.setKeyStorePassword(new String(PemIdentity.STORE_PASSWORD));
+    factory.setCertAlias(PemIdentity.ALIAS);
+    factory.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+    factory.setSniRequired(false);
+    return factory;
+  }
+
   private void configureServer(JavalinConfig config) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
@@ -113,11 +141,19 @@ public final class FilesightHttpServer {
     // The connector Javalin would build, its connections given a deadline for request headers.
     config.jetty.addConnector(
         (server, http) -> {
-          ServerConnector connector =
-              new ServerConnector(
-                  server,
-                  new HeaderDeadlineConnectionFactory(
-                      http, settings.headerTimeout(), lateHeaders::answer));
+          HeaderDeadlineConnectionFactory plain =
+              new HeaderDeadlineConnectionFactory(
+                  http, settings.headerTimeout(), lateHeaders::answer);
+          ServerConnector connector;
+          if (tls == null) {
+            connector = new ServerConnector(server, plain);
+          } else {
+            // Added before Jetty would add its own, which checks SNI against the host name.
+            http.addCustomizer(new SecureRequestCustomizer(false));
+            connector =
+                new ServerConnector(
+                    server, new SslConnectionFactory(tls, plain.getProtocol()), plain);
+          }
           connector.setHost(settings.bindAddress());
           connector.setPort(settings.port());
           return connector;
@@ -130,7 +166,8 @@ public final class FilesightHttpServer {
     config.http.responseBufferSize = RESULT_COPY_BUFFER;
     config.router.ignoreTrailingSlashes = false;
     config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-    JettyJsonErrorHandler jettyErrors = new JettyJsonErrorHandler(errors, metrics);
+    JettyJsonErrorHandler jettyErrors =
+        new JettyJsonErrorHandler(errors, metrics, settings.trustedProxies());
     config.jetty.modifyServer(
         server -> {
           // Inserted first, so it sits below the GracefulHandler: a stop waits for the requests
@@ -169,7 +206,31 @@ public final class FilesightHttpServer {
     }
     started = true;
     app.start();
-    LOG.info("filesight HTTP server listening on {}:{}", settings.bindAddress(), port());
+    if (tls != null) {
+      tlsReloader = new TlsReloader(settings.tls().orElseThrow(), tls);
+      tlsReloader.start();
+    }
+    LOG.info(
+        "filesight {} server listening on {}:{}",
+        tls == null ? "HTTP" : "HTTPS",
+        settings.bindAddress(),
+        port());
+    if (tls == null && !isLoopback(settings.bindAddress())) {
+      LOG.warn(
+          "serving plain HTTP on {}:{}, reachable from other hosts: bearer tokens cross the"
+              + " network in clear. Serve HTTPS with a certificate and key, or bind a loopback"
+              + " address behind a proxy that does.",
+          settings.bindAddress(),
+          port());
+    }
+  }
+
+  private static boolean isLoopback(String bindAddress) {
+    try {
+      return InetAddress.getByName(bindAddress).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   /** The port listened on, useful when the settings asked for port 0. */
@@ -191,6 +252,9 @@ public final class FilesightHttpServer {
     }
     stopped = true;
     try {
+      if (tlsReloader != null) {
+        tlsReloader.close();
+      }
       if (started) {
         app.stop();
       }
@@ -243,6 +307,7 @@ public final class FilesightHttpServer {
   private void beforeEveryRequest(Context ctx) {
     String requestId = RequestAttributes.newRequestId();
     RequestAttributes.requestId(ctx, requestId);
+    origin(ctx);
     ResponseHeaders.applyCommon(requestId, ctx::header);
     // Before the router decodes path parameters: it fails on what Jetty lets through.
     MalformedPathException.requireWellFormed(ctx.path());
@@ -283,11 +348,55 @@ public final class FilesightHttpServer {
     int status = ctx.statusCode();
     metrics.recordRequest(ctx.method().name(), route, status, (long) (durationMs * 1_000_000L));
     AccessLog.log(
-        ctx.method().name(),
-        ctx.path(),
-        status,
-        durationMs,
-        RequestAttributes.requestId(ctx),
-        RequestAttributes.caller(ctx));
+        new AccessLog.Entry(
+            ctx.method().name(),
+            ctx.path(),
+            status,
+            durationMs,
+            bodyBytes(ctx),
+            RequestAttributes.requestId(ctx),
+            origin(ctx).clientAddress(),
+            ctx.header("User-Agent"),
+            RequestAttributes.caller(ctx)));
+  }
+
+  /** Bytes of body sent, compressed or not; -1 if Jetty cannot tell. */
+  private static long bodyBytes(Context ctx) {
+    ServletContextResponse response = ServletContextResponse.getServletContextResponse(ctx.res());
+    if (response == null) {
+      return -1;
+    }
+    if (ctx.res().getHeader("Content-Encoding") != null) {
+      // Javalin ends a compressed body only after this logger runs; ended here, its last bytes
+      // are counted. Closing again later does nothing.
+      try {
+        ctx.outputStream().close();
+      } catch (IOException | RuntimeException clientGone) {
+        // What was written is still counted.
+      }
+    }
+    return response.getHttpOutput().getWritten();
+  }
+
+  /** Where the request came from, worked out once, trusted proxies looked through. */
+  private TrustedProxies.ClientOrigin origin(Context ctx) {
+    TrustedProxies.ClientOrigin origin = RequestAttributes.origin(ctx);
+    if (origin == null) {
+      origin =
+          settings
+              .trustedProxies()
+              .origin(
+                  ctx.req().getRemoteAddr(),
+                  values(ctx, "Forwarded"),
+                  values(ctx, "X-Forwarded-For"),
+                  values(ctx, "X-Forwarded-Proto"),
+                  values(ctx, "X-Forwarded-Host"));
+      RequestAttributes.origin(ctx, origin);
+    }
+    return origin;
+  }
+
+  private static List<String> values(Context ctx, String header) {
+    return Collections.list(ctx.req().getHeaders(header));
   }
 }

@@ -29,6 +29,9 @@ import java.util.Optional;
  *     for half the server's threads
  * @param maxQueuedRequests most requests waiting for their turn beyond those; any further request
  *     is answered 503 at once, and one waits at most 10 s
+ * @param tls the certificate and key HTTPS is served with, on {@code port}; empty for plain HTTP
+ * @param trustedProxies the proxies whose {@code Forwarded} and {@code X-Forwarded-*} headers name
+ *     the client, its scheme and host; from any other sender they are ignored
  */
 public record HttpSettings(
     String bindAddress,
@@ -41,7 +44,9 @@ public record HttpSettings(
     int maxRequestHeaderSize,
     Duration headerTimeout,
     int maxConcurrentRequests,
-    int maxQueuedRequests) {
+    int maxQueuedRequests,
+    Optional<TlsFiles> tls,
+    TrustedProxies trustedProxies) {
   /** Machines kept rendered unless told otherwise. */
   public static final int DEFAULT_RENDERED_MACHINES = 10_000;
 
@@ -86,6 +91,8 @@ public record HttpSettings(
     Objects.requireNonNull(unknownFile, "unknownFile");
     Objects.requireNonNull(stopTimeout, "stopTimeout");
     Objects.requireNonNull(headerTimeout, "headerTimeout");
+    Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(trustedProxies, "trustedProxies");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
     }
@@ -126,6 +133,35 @@ public record HttpSettings(
     baseUrl.ifPresent(HttpSettings::requireHttpBase);
   }
 
+  /** Plain HTTP, trusting no proxy. */
+  public HttpSettings(
+      String bindAddress,
+      int port,
+      Optional<URI> baseUrl,
+      UnknownFileAnswer unknownFile,
+      boolean jsonAccessLog,
+      Duration stopTimeout,
+      int renderedMachines,
+      int maxRequestHeaderSize,
+      Duration headerTimeout,
+      int maxConcurrentRequests,
+      int maxQueuedRequests) {
+    this(
+        bindAddress,
+        port,
+        baseUrl,
+        unknownFile,
+        jsonAccessLog,
+        stopTimeout,
+        renderedMachines,
+        maxRequestHeaderSize,
+        headerTimeout,
+        maxConcurrentRequests,
+        maxQueuedRequests,
+        Optional.empty(),
+        TrustedProxies.none());
+  }
+
   /**
    * 0.0.0.0:8080, base URL from the request, 404 for unknown files, text log, 20 s to stop, 10,000
    * machines kept rendered, 20 KiB of request headers arriving within 60 s, half the server's
@@ -143,7 +179,9 @@ public record HttpSettings(
         DEFAULT_MAX_REQUEST_HEADER_SIZE,
         DEFAULT_HEADER_TIMEOUT,
         AUTO_MAX_CONCURRENT_REQUESTS,
-        DEFAULT_MAX_QUEUED_REQUESTS);
+        DEFAULT_MAX_QUEUED_REQUESTS,
+        Optional.empty(),
+        TrustedProxies.none());
   }
 
   public HttpSettings withPort(int newPort) {
@@ -158,7 +196,9 @@ public record HttpSettings(
         maxRequestHeaderSize,
         headerTimeout,
         maxConcurrentRequests,
-        maxQueuedRequests);
+        maxQueuedRequests,
+        tls,
+        trustedProxies);
   }
 
   public HttpSettings withBaseUrl(URI newBaseUrl) {
@@ -173,7 +213,9 @@ public record HttpSettings(
         maxRequestHeaderSize,
         headerTimeout,
         maxConcurrentRequests,
-        maxQueuedRequests);
+        maxQueuedRequests,
+        tls,
+        trustedProxies);
   }
 
   public HttpSettings withUnknownFile(UnknownFileAnswer answer) {
@@ -188,7 +230,9 @@ public record HttpSettings(
         maxRequestHeaderSize,
         headerTimeout,
         maxConcurrentRequests,
-        maxQueuedRequests);
+        maxQueuedRequests,
+        tls,
+        trustedProxies);
   }
 
   public HttpSettings withStopTimeout(Duration timeout) {
@@ -203,7 +247,9 @@ public record HttpSettings(
         maxRequestHeaderSize,
         headerTimeout,
         maxConcurrentRequests,
-        maxQueuedRequests);
+        maxQueuedRequests,
+        tls,
+        trustedProxies);
   }
 
   public HttpSettings withRenderedMachines(int count) {
@@ -218,7 +264,9 @@ public record HttpSettings(
         maxRequestHeaderSize,
         headerTimeout,
         maxConcurrentRequests,
-        maxQueuedRequests);
+        maxQueuedRequests,
+        tls,
+        trustedProxies);
   }
 
   public HttpSettings withMaxRequestHeaderSize(int bytes) {
@@ -233,7 +281,9 @@ public record HttpSettings(
         bytes,
         headerTimeout,
         maxConcurrentRequests,
-        maxQueuedRequests);
+        maxQueuedRequests,
+        tls,
+        trustedProxies);
   }
 
   public HttpSettings withHeaderTimeout(Duration timeout) {
@@ -248,7 +298,9 @@ public record HttpSettings(
         maxRequestHeaderSize,
         timeout,
         maxConcurrentRequests,
-        maxQueuedRequests);
+        maxQueuedRequests,
+        tls,
+        trustedProxies);
   }
 
   public HttpSettings withMaxConcurrentRequests(int count) {
@@ -263,7 +315,9 @@ public record HttpSettings(
         maxRequestHeaderSize,
         headerTimeout,
         count,
-        maxQueuedRequests);
+        maxQueuedRequests,
+        tls,
+        trustedProxies);
   }
 
   public HttpSettings withMaxQueuedRequests(int count) {
@@ -278,7 +332,43 @@ public record HttpSettings(
         maxRequestHeaderSize,
         headerTimeout,
         maxConcurrentRequests,
-        count);
+        count,
+        tls,
+        trustedProxies);
+  }
+
+  public HttpSettings withTls(TlsFiles files) {
+    return new HttpSettings(
+        bindAddress,
+        port,
+        baseUrl,
+        unknownFile,
+        jsonAccessLog,
+        stopTimeout,
+        renderedMachines,
+        maxRequestHeaderSize,
+        headerTimeout,
+        maxConcurrentRequests,
+        maxQueuedRequests,
+        Optional.of(files),
+        trustedProxies);
+  }
+
+  public HttpSettings withTrustedProxies(TrustedProxies proxies) {
+    return new HttpSettings(
+        bindAddress,
+        port,
+        baseUrl,
+        unknownFile,
+        jsonAccessLog,
+        stopTimeout,
+        renderedMachines,
+        maxRequestHeaderSize,
+        headerTimeout,
+        maxConcurrentRequests,
+        maxQueuedRequests,
+        tls,
+        proxies);
   }
 
   private static void requireHttpBase(URI uri) {

@@ -2,6 +2,7 @@ package io.filesight.adapter.http;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -16,10 +17,12 @@ import org.eclipse.jetty.util.Callback;
 final class JettyJsonErrorHandler extends ErrorHandler {
   private final DefenderErrors errors;
   private final HttpMetrics metrics;
+  private final TrustedProxies proxies;
 
-  JettyJsonErrorHandler(DefenderErrors errors, HttpMetrics metrics) {
+  JettyJsonErrorHandler(DefenderErrors errors, HttpMetrics metrics, TrustedProxies proxies) {
     this.errors = Objects.requireNonNull(errors, "errors");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.proxies = Objects.requireNonNull(proxies, "proxies");
   }
 
   @Override
@@ -45,7 +48,27 @@ final class JettyJsonErrorHandler extends ErrorHandler {
     byte[] body = Json.bytes(error.body(requestId));
     // Logged before writing: once the answer is out, the client may already be looking for it.
     String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
-    AccessLog.log(request.getMethod(), path, error.status(), 0, requestId, null);
+    HttpFields headers = request.getHeaders();
+    String client =
+        proxies
+            .origin(
+                Request.getRemoteAddr(request),
+                headers.getValuesList(HttpHeader.FORWARDED),
+                headers.getValuesList(HttpHeader.X_FORWARDED_FOR),
+                headers.getValuesList(HttpHeader.X_FORWARDED_PROTO),
+                headers.getValuesList(HttpHeader.X_FORWARDED_HOST))
+            .clientAddress();
+    AccessLog.log(
+        new AccessLog.Entry(
+            request.getMethod(),
+            path,
+            error.status(),
+            (System.nanoTime() - start) / 1e6,
+            body.length,
+            requestId,
+            client,
+            headers.get(HttpHeader.USER_AGENT),
+            null));
     metrics.recordRequest(request.getMethod(), "jetty", error.status(), System.nanoTime() - start);
     response.write(true, ByteBuffer.wrap(body), callback);
   }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The base URL answers write in {@code @odata.context} and {@code @odata.nextLink}: the configured
- * one, else the request's scheme and {@code Host}.
+ * one, else the request's scheme and {@code Host}, as a trusted proxy reports them.
  */
 final class PublicBaseUrl {
   private final Optional<String> configured;
@@ -19,11 +19,16 @@ final class PublicBaseUrl {
     if (configured.isPresent()) {
       return configured.get();
     }
-    String host = ctx.host();
+    TrustedProxies.ClientOrigin origin = RequestAttributes.origin(ctx);
+    String host = origin == null ? null : origin.host().orElse(null);
+    if (host == null) {
+      host = ctx.host();
+    }
     if (host == null || host.isBlank()) {
       host = ctx.req().getServerName() + ":" + ctx.req().getServerPort();
     }
-    return ctx.scheme() + "://" + host;
+    String scheme = origin == null ? ctx.scheme() : origin.scheme().orElse(ctx.scheme());
+    return scheme + "://" + host;
   }
 
   private static String withoutTrailingSlash(String url) {

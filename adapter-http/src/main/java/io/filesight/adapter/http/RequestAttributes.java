@@ -5,11 +5,15 @@ import io.javalin.http.Context;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** What one request carries between the handlers: its id and, once known, its caller. */
+/**
+ * What one request carries between the handlers: its id, where it came from and, once known, its
+ * caller.
+ */
 final class RequestAttributes {
   static final String REQUEST_ID_HEADER = "request-id";
   private static final String REQUEST_ID = "filesight.requestId";
   private static final String CALLER = "filesight.caller";
+  private static final String ORIGIN = "filesight.origin";
 
   private RequestAttributes() {}
 
@@ -46,5 +50,14 @@ final class RequestAttributes {
   /** The authenticated caller, or {@code null} before or without authentication. */
   static Caller caller(Context ctx) {
     return ctx.attribute(CALLER);
+  }
+
+  static void origin(Context ctx, TrustedProxies.ClientOrigin origin) {
+    ctx.attribute(ORIGIN, origin);
+  }
+
+  /** Where the request came from, trusted proxies looked through; null before it is known. */
+  static TrustedProxies.ClientOrigin origin(Context ctx) {
+    return ctx.attribute(ORIGIN);
   }
 }

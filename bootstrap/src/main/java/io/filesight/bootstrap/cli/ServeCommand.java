@@ -3,7 +3,12 @@ package io.filesight.bootstrap.cli;
 import io.filesight.adapter.auth.JwksSource;
 import io.filesight.adapter.auth.TokenSettings;
 import io.filesight.adapter.http.HttpSettings;
+import io.filesight.adapter.http.InvalidTlsFilesException;
+import io.filesight.adapter.http.PemIdentity;
+import io.filesight.adapter.http.TlsFiles;
+import io.filesight.adapter.http.TrustedProxies;
 import io.filesight.adapter.http.UnknownFileAnswer;
+import io.filesight.bootstrap.config.ConfigurationException;
 import io.filesight.bootstrap.config.DatabaseLocation;
 import io.filesight.bootstrap.config.DatabaseSetting;
 import io.filesight.bootstrap.config.LoggingSetup;
@@ -79,8 +84,40 @@ public class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "TCP port (0 = any free port).")
   int port;
 
-  @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to listen on.")
+  @Option(
+      names = "--bind",
+      defaultValue = "0.0.0.0",
+      description =
+          "Address to listen on. Without --tls-cert, any but a loopback address logs a warning:"
+              + " bearer tokens would cross the network in clear.")
   String bind;
+
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      description =
+          "PEM certificate, then any intermediates, to serve HTTPS with on --port (with"
+              + " --tls-key). Both files are re-read when they change; a new pair that does not"
+              + " fit is logged and the previous one kept.")
+  String tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      description =
+          "PEM private key of --tls-cert, unencrypted: PKCS#8 (BEGIN PRIVATE KEY), PKCS#1 (BEGIN"
+              + " RSA PRIVATE KEY) or SEC1 (BEGIN EC PRIVATE KEY).")
+  String tlsKey;
+
+  @Option(
+      names = "--trusted-proxy",
+      split = ",",
+      paramLabel = "CIDR",
+      description =
+          "A reverse proxy whose Forwarded and X-Forwarded-For/-Proto/-Host headers are believed"
+              + " (repeatable): an IPv4 or IPv6 address or CIDR block such as 10.0.0.0/8. From"
+              + " any other sender those headers are ignored. Default: none.")
+  List<String> trustedProxies;
 
   @Option(
       names = "--jwks",
@@ -234,7 +271,9 @@ public class ServeCommand implements Callable<Integer> {
             Settings.duration("--header-timeout", headerTimeout),
             maxConcurrentRequests(),
             Settings.count(
-                "--max-queued-requests", maxQueuedRequests, 0, HttpSettings.LARGEST_MAX_REQUESTS));
+                "--max-queued-requests", maxQueuedRequests, 0, HttpSettings.LARGEST_MAX_REQUESTS),
+            tls(),
+            trustedProxies());
     return new ServerSettings(
         database,
         Settings.duration("--db-wait", dbWait),
@@ -242,6 +281,43 @@ public class ServeCommand implements Callable<Integer> {
         tokenSettings(),
         http,
         http.renderedMachines());
+  }
+
+  /** The certificate and key, read once here so that a bad pair stops start-up (exit 2). */
+  private Optional<TlsFiles> tls() {
+    boolean cert = tlsCert != null && !tlsCert.isBlank();
+    boolean key = tlsKey != null && !tlsKey.isBlank();
+    if (!cert && !key) {
+      return Optional.empty();
+    }
+    if (!cert) {
+      throw Settings.invalid("--tls-key", tlsKey, "needs --tls-cert too");
+    }
+    if (!key) {
+      throw Settings.invalid("--tls-cert", tlsCert, "needs --tls-key too");
+    }
+    TlsFiles files = new TlsFiles(Path.of(tlsCert.strip()), Path.of(tlsKey.strip()));
+    try {
+      PemIdentity.check(files);
+    } catch (InvalidTlsFilesException e) {
+      String option = e.file().equals(files.privateKey()) ? "--tls-key" : "--tls-cert";
+      throw new ConfigurationException(Settings.describe(option) + ": " + e.getMessage(), e);
+    }
+    return Optional.of(files);
+  }
+
+  private TrustedProxies trustedProxies() {
+    if (trustedProxies == null) {
+      return TrustedProxies.none();
+    }
+    List<String> entries =
+        trustedProxies.stream().map(String::strip).filter(entry -> !entry.isEmpty()).toList();
+    try {
+      return TrustedProxies.of(entries);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(
+          Settings.describe("--trusted-proxy") + ": " + e.getMessage());
+    }
   }
 
   private int maxConcurrentRequests() {

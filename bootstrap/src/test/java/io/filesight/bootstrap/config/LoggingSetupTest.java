@@ -39,6 +39,23 @@ class LoggingSetupTest {
   }
 
   @Test
+  void numericAccessFieldsAreJsonNumbersForQueriesOverThem() {
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    LoggingSetup.configure("json");
+    LoggerFactory.getLogger(FilesightHttpServer.ACCESS_LOGGER)
+        .atInfo()
+        .addKeyValue("status", 200)
+        .addKeyValue("durationMs", 3.4)
+        .addKeyValue("bytes", 1873L)
+        .log("GET /x 200");
+    LoggingSetup.configure("json");
+    System.err.flush();
+
+    assertThat(captured.toString(StandardCharsets.UTF_8))
+        .contains("\"status\":200", "\"durationMs\":3.4", "\"bytes\":1873");
+  }
+
+  @Test
   void jettyWarningsEchoingMalformedRequestsAreLeftToTheAccessLine() {
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     LoggingSetup.configure("text");
