@@ -190,6 +190,8 @@ class StoreFaultMessagesIT {
             keys.resolve("jwks.json").toString(),
             "--tenant",
             TENANT,
+            "--bind",
+            "127.0.0.1",
             "--port",
             "0");
     process.getOutputStream().close();
