@@ -5,8 +5,8 @@
 # one results file; the report at the end compares them with what the anchors promise.
 #
 # Usage: reliability/run.sh [--quick] [--section kill|serve|faults|abuse|quota]...
-#   full:      60 kills, a 1M-observation import under wrk, 20,000 fuzz cases per target, ~25 min
-#   --quick:   every section with fewer iterations (8 kills, 200k observations, 2,000 fuzz cases
+#   full:      60 kills, a 1M-observation import under wrk, 10,000 fuzz cases per target, ~25 min
+#   --quick:   every section with fewer iterations (12 kills, 150k observations, 1,000 fuzz cases
 #              per target), ~6 min; its report says so at the top
 #   --section: only the named sections (repeatable); the report then holds only those
 # Environment: RELIABILITY_DIR (default reliability/target/run) holds the data, logs and raw
@@ -40,14 +40,16 @@ SERVER_OPTS=(-Xmx256m -XX:+UseG1GC)
 
 if [[ $MODE == full ]]; then
   KILL_TARGET=60; KILLS_PER_SERIES=10
-  OBS_A=400000; OBS_B=200000; OBS_BIG=1000000; BATCH=20000
-  FUZZ_CASES=20000; RANDOM_IDS=5000; IDLE=2000; SLOW=200; HEADER_TIMEOUT=10; PIPELINED=100
-  QUOTA_APPS=5; QUOTA_CALLS=500
+  OBS_A=200000; OBS_B=100000; OBS_BIG=1000000; BATCH=20000
+  FUZZ_CASES=10000; RANDOM_IDS=5000; IDLE=2000; SLOW=200; HEADER_TIMEOUT=10; PIPELINED=100
+  QUOTA_APPS=5; QUOTA_CALLS=500; LOCK_SECONDS=20
+  OVERLOAD_CONNECTIONS=2000; OVERLOAD_SECONDS=20
 else
-  KILL_TARGET=8; KILLS_PER_SERIES=4
-  OBS_A=100000; OBS_B=50000; OBS_BIG=200000; BATCH=10000
-  FUZZ_CASES=2000; RANDOM_IDS=1000; IDLE=500; SLOW=50; HEADER_TIMEOUT=5; PIPELINED=50
-  QUOTA_APPS=3; QUOTA_CALLS=250
+  KILL_TARGET=12; KILLS_PER_SERIES=4
+  OBS_A=60000; OBS_B=30000; OBS_BIG=150000; BATCH=5000
+  FUZZ_CASES=1000; RANDOM_IDS=1000; IDLE=500; SLOW=50; HEADER_TIMEOUT=5; PIPELINED=50
+  QUOTA_APPS=3; QUOTA_CALLS=250; LOCK_SECONDS=15
+  OVERLOAD_CONNECTIONS=1200; OVERLOAD_SECONDS=10
 fi
 log() { printf '\n== %s  %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 put() { echo "$1=$2" | tee -a "$RESULTS"; }
@@ -123,7 +125,7 @@ stop() { # pid: SIGTERM, then at most 30 s
   wait "$1" 2> /dev/null || true
 }
 probe() { tool HttpProbe --url "http://127.0.0.1:$PORT$1" --token "${2:-}"; }
-first_line() { grep -m1 -v '^\s*$' "$1" | cut -c1-300 || true; }
+first_line() { grep -m1 -v '^\s*$' "$1" | cut -c1-400 || true; }
 ms() { date +%s%3N; }
 answers_5xx() { # the server's own count of 5xx answers, from /metrics
   tool HttpProbe --url "http://127.0.0.1:$PORT/metrics" --body "$WORK/metrics.txt" > /dev/null
@@ -141,13 +143,27 @@ HASH=$(awk -F, 'NR > 1 { n[$(NF - 4)]++ } END { for (h in n) if (n[h] <= 3) { pr
 log "reference stores: uninterrupted imports (machines + A; then + B)"
 REF_FIRST="$WORK/ref-first.db"; REF_LATER="$WORK/ref-later.db"
 fs import machines "$A_MACHINES" --db "$REF_FIRST" > /dev/null
-t0=$(ms); fs import observations "$A_OBS" --db "$REF_FIRST" --batch-size "$BATCH" > /dev/null; t1=$(ms)
-T_FIRST=$((t1 - t0))
+# The moment the import's first write reaches the store (its -wal grows): kills before it only
+# ever find the store untouched, so most kills go after it.
+t0=$(ms)
+fs import observations "$A_OBS" --db "$REF_FIRST" --batch-size "$BATCH" > /dev/null 2> "$WORK/logs/ref-first.txt" &
+ref_pid=$!; T_WRITE=""
+while kill -0 "$ref_pid" 2> /dev/null; do
+  [[ -z $T_WRITE && $(stat -c %s "$REF_FIRST-wal" 2> /dev/null || echo 0) -gt 0 ]] && T_WRITE=$(( $(ms) - t0 ))
+  sleep 0.02
+done
+wait "$ref_pid"; t1=$(ms)
+T_FIRST=$((t1 - t0)); T_WRITE=${T_WRITE:-0}
+# A first import's last step moves its backlog into the store, announced by one INFO line.
+MOVE_LINE='moving the backlog'
+move_at=$(grep -m1 "$MOVE_LINE" "$WORK/logs/ref-first.txt" | cut -d' ' -f1)
+[[ -n $move_at ]] || { echo "the first import did not announce its backlog move ('$MOVE_LINE')" >&2; exit 1; }
+T_MOVE=$((t1 - $(date -d "$move_at" +%s%3N)))
 cp "$REF_FIRST" "$REF_LATER"
 t0=$(ms); fs import observations "$B_OBS" --db "$REF_LATER" --batch-size "$BATCH" > /dev/null; t1=$(ms)
 T_LATER=$((t1 - t0))
 t0=$(ms); fs --version > /dev/null; t1=$(ms); T_JVM=$((t1 - t0))
-put import.first_ms "$T_FIRST"; put import.later_ms "$T_LATER"; put import.jvm_start_ms "$T_JVM"
+put import.first_ms "$T_FIRST"; put import.first_write_ms "$T_WRITE"; put import.first_move_ms "$T_MOVE"; put import.later_ms "$T_LATER"; put import.jvm_start_ms "$T_JVM"
 digest() { tool StoreDigest --db "$1"; }
 field() { tr ' ' '\n' <<< "$2" | sed -n "s/^$1=//p"; }
 REF_FIRST_DIGEST=$(digest "$REF_FIRST"); REF_LATER_DIGEST=$(digest "$REF_LATER")
@@ -167,11 +183,23 @@ kill_series() { # kind(first|later) number
   local kills=0 completed=0 attempts=0
   while [[ $kills -lt $KILLS_PER_SERIES && $completed -eq 0 && $attempts -lt $((KILLS_PER_SERIES * 3)) ]]; do
     attempts=$((attempts + 1))
-    # A moment anywhere in an uninterrupted import's work: past the JVM's start, up to its end.
-    local delay=$(( T_JVM + (RANDOM * 32768 + RANDOM) % ((clean - T_JVM) * 105 / 100 + 1) ))
+    # A moment in an uninterrupted import's work: one kill in four from the JVM's start, the others
+    # from 0.8x its first write to the store, up to 1.05x its end; every other kill of a first
+    # import at a moment within its final backlog move instead.
+    local from=$T_JVM; (( attempts % 4 != 1 && T_WRITE * 8 / 10 > T_JVM )) && from=$((T_WRITE * 8 / 10))
+    local delay=$(( from + (RANDOM * 32768 + RANDOM) % (clean * 105 / 100 - from + 1) ))
+    local at_move=no; [[ $kind == first && $((attempts % 2)) == 0 ]] && at_move=yes
     java -jar "$JAR" import observations "$file" --db "$store" --batch-size "$BATCH" \
       > "$WORK/logs/kill-import.txt" 2>&1 &
     local pid=$!
+    if [[ $at_move == yes ]]; then
+      for _ in $(seq 1 $((clean / 20 + 500))); do
+        grep -q "$MOVE_LINE" "$WORK/logs/kill-import.txt" && break
+        kill -0 "$pid" 2> /dev/null || break
+        sleep 0.02
+      done
+      delay=$(( (RANDOM * 32768 + RANDOM) % (T_MOVE / 2 + 1) ))
+    fi
     sleep "$(awk -v d="$delay" 'BEGIN { printf "%.3f", d / 1000 }')"
     if kill -0 "$pid" 2> /dev/null; then
       kill -9 "$pid"; wait "$pid" 2> /dev/null || true
@@ -179,7 +207,12 @@ kill_series() { # kind(first|later) number
       local verify=0; fs verify --db "$store" > /dev/null 2>> "$WORK/logs/kill-verify.txt" || verify=$?
       local check; check=$(tool ImportKillCheck --db "$store" --csv "$file" --state "$state" \
         --kind "$kind" --final-pairs "$(field observations "$reference")")
-      echo "$kind $n kill=$kills delay_ms=$delay verify=$verify $check" | tee -a "$WORK/kill/kills.txt"
+      # The store before and during the move look alike (the move commits with the last batch):
+      # the import's own line tells them apart.
+      if [[ $kind == first && $check != *phase=after-last-commit* ]] && grep -q "$MOVE_LINE" "$WORK/logs/kill-import.txt"; then
+        check="${check% phase=*} phase=first-import-final-move"
+      fi
+      echo "$kind $n kill=$kills at_move=$at_move delay_ms=$delay verify=$verify $check" | tee -a "$WORK/kill/kills.txt"
       [[ $check == *phase=after-last-commit* ]] && completed=1 # the rest would re-import a complete store
     else
       wait "$pid" && completed=1 || { echo "an import exited by itself with a failure:"; tail -5 "$WORK/logs/kill-import.txt"; }
@@ -294,7 +327,7 @@ fault_serve() {
   done
   if [[ -z $PORT ]]; then
     local exit=0; wait "$SERVER_PID" || exit=$?
-    put "faults.$name.serve" "exit $exit: $(grep -m1 -E 'ERROR|filesight:|Exception' "$out" | cut -c1-300)"
+    put "faults.$name.serve" "exit $exit: $(grep -m1 -E 'ERROR|filesight:|Exception' "$out" | cut -c1-400)"
     return 1
   fi
 }
@@ -346,6 +379,28 @@ if wanted faults; then
   fi
   fault_import ro-user "$F/ro-user/store.db" "$B_OBS" runuser -u nobody --
 
+  # Only the directory read-only: the file writable by all.
+  mkdir -p "$F/ro-dir" && cp "$REF_FIRST" "$F/ro-dir/store.db" && chmod 755 "$F/ro-dir" && chmod 666 "$F/ro-dir/store.db"
+  fault_serve ro-dir "$F/ro-dir/store.db" runuser -u nobody -- && { fault_answers ro-dir; stop "$SERVER_PID"; }
+  fault_import ro-dir "$F/ro-dir/store.db" "$B_OBS" runuser -u nobody --
+
+  # Only the file read-only: the directory writable by all.
+  mkdir -p "$F/ro-file" && cp "$REF_FIRST" "$F/ro-file/store.db" && chmod 777 "$F/ro-file" && chmod 644 "$F/ro-file/store.db"
+  fault_import ro-file "$F/ro-file/store.db" "$B_OBS" runuser -u nobody --
+
+  # A stale -shm of another user (root) beside a store that nobody may write: copied while a
+  # process had the store open, left behind when it closed.
+  mkdir -p "$F/shm" && cp "$REF_FIRST" "$F/shm/store.db" && chmod 777 "$F/shm" && chmod 666 "$F/shm/store.db"
+  tool HoldWriteLock --db "$F/shm/store.db" --seconds 2 > "$F/shm-lock.txt" 2>&1 &
+  shm_pid=$!
+  for _ in $(seq 1 100); do grep -q locked "$F/shm-lock.txt" 2> /dev/null && break; sleep 0.1; done
+  cp "$F/shm/store.db-shm" "$F/shm/shm-copy"; wait "$shm_pid" || true
+  mv "$F/shm/shm-copy" "$F/shm/store.db-shm"; chmod 644 "$F/shm/store.db-shm"
+  if fault_serve stale-shm "$F/shm/store.db" runuser -u nobody --; then
+    fault_answers stale-shm; stop "$SERVER_PID"
+  fi
+  fault_import stale-shm "$F/shm/store.db" "$B_OBS" runuser -u nobody --
+
   bytes=$(stat -c %s "$REF_FIRST")
   if try_mount "$F/ro-mount" "$((bytes * 2 / 1024 + 4096))k"; then
     put faults.mount "tmpfs mounts work here"
@@ -375,10 +430,11 @@ if wanted faults; then
     put faults.mount "n/a: mount -t tmpfs is not permitted here ($(head -1 "$WORK/logs/mount.txt")); read-only mount, disk full and temporary directory full not measured"
   fi
 
-  # Another process holds the write lock for 20 s while a server starts, then while an import runs.
+  # Another process holds the write lock while a server starts, then while an import runs.
+  put faults.locked.lock_seconds "$LOCK_SECONDS"
   cp "$REF_FIRST" "$F/locked.db"
   hold_lock() {
-    tool HoldWriteLock --db "$F/locked.db" --seconds 20 > "$F/lock.txt" 2>&1 &
+    tool HoldWriteLock --db "$F/locked.db" --seconds "$LOCK_SECONDS" > "$F/lock.txt" 2>&1 &
     lock_pid=$!
     for _ in $(seq 1 100); do grep -q locked "$F/lock.txt" 2> /dev/null && break; sleep 0.1; done
   }
@@ -387,8 +443,9 @@ if wanted faults; then
   if fault_serve locked "$F/locked.db"; then
     t1=$(ms)
     put faults.locked.serving_after_ms "$((t1 - t0))"
-    put faults.locked.lock_still_held "$(kill -0 "$lock_pid" 2> /dev/null && echo yes || echo no)"
+    put faults.locked.live "$(probe /health/live | cut -c1-120)"
     fault_answers locked
+    put faults.locked.lock_still_held "$(kill -0 "$lock_pid" 2> /dev/null && echo yes || echo no)"
     stop "$SERVER_PID"
   fi
   wait "$lock_pid" || true
@@ -429,6 +486,41 @@ if wanted abuse; then
   put abuse.log_errors "$(grep -c ' ERROR ' "$WORK/logs/abuse-server.txt" || true)"
   put abuse.log_header_timeouts "$(grep -c 'LateHeaders' "$WORK/logs/abuse-server.txt" || true)"
 
+  # Overload: far more connections than the server handles or queues, on a small heap.
+  log "4b. overload: wrk -c$OVERLOAD_CONNECTIONS for ${OVERLOAD_SECONDS}s against --max-concurrent-requests 8 --max-queued-requests 32"
+  mint overload- 5000 "$WORK/abuse/tokens-overload.txt"
+  awk -F, 'NR > 1 && !seen[$(NF - 4)]++ && n++ < 2000 { print $(NF - 4) }' "$A_OBS" > "$WORK/abuse/hashes.txt"
+  saved_opts=("${SERVER_OPTS[@]}")
+  SERVER_OPTS+=("-Xlog:gc:file=$WORK/logs/overload-gc.txt")
+  serve "$WORK/abuse/store.db" "$WORK/logs/overload-server.txt" --max-concurrent-requests 8 --max-queued-requests 32
+  SERVER_OPTS=("${saved_opts[@]}")
+  [[ -n $PORT ]] || { tail -20 "$WORK/logs/overload-server.txt"; echo "the server did not start" >&2; exit 1; }
+  FILES="$WORK/abuse/hashes.txt" TOKENS="$WORK/abuse/tokens-overload.txt" THREADS=2 \
+    wrk -t2 -c"$OVERLOAD_CONNECTIONS" -d"${OVERLOAD_SECONDS}s" --timeout 10s --latency \
+    -s "$ROOT/benchmarks/wrk-requests.lua" "http://127.0.0.1:$PORT" > "$WORK/logs/wrk-overload.txt" 2>&1 &
+  wrk_pid=$!
+  sleep $((OVERLOAD_SECONDS / 2))
+  put abuse.overload.live_during "$(curl -s -o /dev/null -m 10 -w '%{http_code} in %{time_total} s' "http://127.0.0.1:$PORT/health/live" || echo 'no answer')"
+  wait "$wrk_pid" || true
+  o="$WORK/logs/wrk-overload.txt"
+  put abuse.overload.requests "$(awk '/requests in/ { print $1 }' "$o")"
+  put abuse.overload.socket_errors "$(grep 'Socket errors:' "$o" | sed 's/^ *Socket errors: *//' || echo none)"
+  tool HttpProbe --url "http://127.0.0.1:$PORT/metrics" --body "$WORK/metrics.txt" > /dev/null
+  put abuse.overload.by_status "$(awk '/^http_server_requests_seconds_count/ { match($0, /status="[0-9]+"/); s = substr($0, RSTART + 8, 3); n[s] += $NF } END { for (k in n) printf "%s=%d ", k, n[k] }' "$WORK/metrics.txt")"
+  put abuse.overload.503 "$(awk '/^http_server_requests_seconds_count/ && /status="503"/ { n += $NF } END { print n + 0 }' "$WORK/metrics.txt")"
+  put abuse.overload.5xx_not_503 "$(awk '/^http_server_requests_seconds_count/ && /status="5[0-9][0-9]"/ && !/status="503"/ { n += $NF } END { print n + 0 }' "$WORK/metrics.txt")"
+  put abuse.overload.shed "$(awk '/^filesight_http_shed_requests_total/ { n += $NF } END { print n + 0 }' "$WORK/metrics.txt")"
+  # The heap from G1's log: the most in use before a collection, and the most left after one.
+  put abuse.overload.heap_peak_mb "$(grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$WORK/logs/overload-gc.txt" | awk -F'[M>(-]+' '{ if ($1 > a) a = $1; if ($2 > b) b = $2; m = $3 } END { printf "%d before a collection, %d after one (committed %d)", a, b, m }')"
+  put abuse.overload.oom "$(grep -c 'OutOfMemoryError' "$WORK/logs/overload-server.txt" || true)"
+  FILES="$WORK/abuse/hashes.txt" TOKENS="$WORK/abuse/tokens-overload.txt" THREADS=2 \
+    wrk -t2 -c32 -d5s --timeout 10s --latency -s "$ROOT/benchmarks/wrk-requests.lua" \
+    "http://127.0.0.1:$PORT" > "$WORK/logs/wrk-overload-after.txt" 2>&1 || true
+  put abuse.overload.after "$(awk '/Requests\/sec:/ { r = $2 } $1 == "99%" { p = $2 } /Non-2xx/ { e = $NF } END { printf "%s req/s, p99 %s, non-2xx %d", r, p, e }' "$WORK/logs/wrk-overload-after.txt")"
+  t0=$(ms); stop "$SERVER_PID"; t1=$(ms)
+  put abuse.overload.sigterm_ms "$((t1 - t0))"
+  put abuse.overload.log_stack_traces "$(grep -c $'^\tat ' "$WORK/logs/overload-server.txt" || true)"
+
   fuzz_exit=0
   (cd "$ROOT" && mvn -B "${MVN_ARGS[@]}" -pl bootstrap -am test -Dtest=HostileRequestsFuzzTest \
     -Dsurefire.failIfNoSpecifiedTests=false -DskipITs -Dspotless.apply.skip=true -Djacoco.skip=true \
@@ -463,6 +555,9 @@ echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$WORK/machine.t
 log "writing RELIABILITY.md"
 MODE="$MODE" SECTIONS="${SECTIONS[*]}" RESULTS="$RESULTS" WORK="$WORK" \
   KILLS_PER_SERIES="$KILLS_PER_SERIES" BATCH="$BATCH" OBS_A="$OBS_A" OBS_B="$OBS_B" OBS_BIG="$OBS_BIG" \
-  HEADER_TIMEOUT="$HEADER_TIMEOUT" IDLE="$IDLE" SLOW="$SLOW" QUOTA_APPS="$QUOTA_APPS" QUOTA_CALLS="$QUOTA_CALLS" \
-  "$REL/report.sh" > "$ROOT/RELIABILITY.md"
+  HEADER_TIMEOUT="$HEADER_TIMEOUT" OVERLOAD_CONNECTIONS="$OVERLOAD_CONNECTIONS" OVERLOAD_SECONDS="$OVERLOAD_SECONDS" IDLE="$IDLE" SLOW="$SLOW" QUOTA_APPS="$QUOTA_APPS" QUOTA_CALLS="$QUOTA_CALLS" \
+  "$REL/report.sh" > "$WORK/RELIABILITY.md"
+# Paths of the machine that ran it mean nothing to a reader: the run directory becomes <run>.
+sed -e "s#$WORK#<run>#g" -e "s#$ROOT/##g" -e 's#/tmp/junit[0-9]*#<junit temporary directory>#g' \
+  "$WORK/RELIABILITY.md" > "$ROOT/RELIABILITY.md"
 echo "raw figures: $RESULTS; logs: $WORK/logs; report written to RELIABILITY.md"

@@ -1,6 +1,7 @@
 package io.filesight.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,7 +70,12 @@ class ReadmeCommandsIT {
         "data");
     ChildProcesses.Result machines =
         ok("import", "machines", "data/machines.jsonl", "--db", "filesight.db");
-    ok("import", "observations", "data/observations.csv", "--db", "filesight.db");
+    ChildProcesses.Result observations =
+        ok("import", "observations", "data/observations.csv", "--db", "filesight.db");
+    // A first import says when it moves its backlog, the one step without progress.
+    assertThat(observations.err().lines().filter(line -> line.contains(" INFO ")))
+        .singleElement(STRING)
+        .contains("moving the backlog (3,000 observations staged by this import");
     ok("import", "access", "data/access.json", "--db", "filesight.db");
     assertThat(machines.out()).contains("read 60").contains("rejected 0");
     assertThat(ok("verify", "--db", "filesight.db").out()).startsWith("ok: ");

@@ -12,7 +12,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The import's bulk path on SQLite: a chunk of observations is appended to unindexed tables, then
@@ -109,7 +112,12 @@ final class ObservationStaging {
    */
   private static final int SORT_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
 
+  private static final Logger LOG = LoggerFactory.getLogger(ObservationStaging.class);
+
   private final FileFingerprints files = new FileFingerprints();
+
+  /** Observations this import appended to the backlog. */
+  private long backlogged;
 
   /** Whether this import appends its chunks to the backlog; decided by its first chunk. */
   private Boolean deferring;
@@ -129,6 +137,7 @@ final class ObservationStaging {
     }
     stageFiles(connection, observations, deferring ? FILE_BACKLOG : STAGED_FILES);
     if (deferring) {
+      backlogged += observations.size();
       PreparedStatement[] tables = new PreparedStatement[OBSERVATION_BACKLOG.size()];
       try {
         for (Observation observation : observations) {
@@ -184,6 +193,14 @@ final class ObservationStaging {
     try (Statement statement = connection.createStatement()) {
       // This import's own backlog, or rows an interrupted import left there.
       boolean fromBacklog = isDeferring() || ask(connection, ANY_BACKLOG);
+      if (fromBacklog) {
+        // The one sign of this step, which can take a while without progress: the line that tells
+        // a user why an import pauses at its end, and a test when to interrupt it there.
+        LOG.info(
+            "moving the backlog ({} observations staged by this import, with any an interrupted one"
+                + " left) into the store",
+            String.format(Locale.ROOT, "%,d", backlogged));
+      }
       // Files first: observations refer to them.
       STAGED_FILES.move(statement);
       if (fromBacklog) {
