@@ -499,8 +499,21 @@ if wanted abuse; then
     wrk -t2 -c"$OVERLOAD_CONNECTIONS" -d"${OVERLOAD_SECONDS}s" --timeout 10s --latency \
     -s "$ROOT/benchmarks/wrk-requests.lua" "http://127.0.0.1:$PORT" > "$WORK/logs/wrk-overload.txt" 2>&1 &
   wrk_pid=$!
-  sleep $((OVERLOAD_SECONDS / 2))
-  put abuse.overload.live_during "$(curl -s -o /dev/null -m 10 -w '%{http_code} in %{time_total} s' "http://127.0.0.1:$PORT/health/live" || echo 'no answer')"
+  # /health/live once a second while wrk runs (after its connections are up), as a kubelet would ask it:
+  # a container is restarted after 3 consecutive probes fail (failureThreshold 3, timeoutSeconds 1).
+  sleep 2
+  : > "$WORK/logs/overload-live.txt"
+  for ((i = 0; i < OVERLOAD_SECONDS - 4; i++)); do
+    curl -s -o /dev/null -m 10 -w '%{http_code} %{time_total}\n' "http://127.0.0.1:$PORT/health/live" \
+      >> "$WORK/logs/overload-live.txt" || echo "000 10" >> "$WORK/logs/overload-live.txt"
+    sleep 1
+  done
+  put abuse.overload.live_during "$(sort -k2 -g "$WORK/logs/overload-live.txt" | awk '
+    { t[NR] = $2; if ($1 != 200) bad++ }
+    END { printf "%d probes, %d not 200, p50 %.2f s, max %.2f s", NR, bad, t[int((NR + 1) / 2)], t[NR] }')"
+  put abuse.overload.live_slow "$(awk '
+    { slow = ($1 != 200 || $2 >= 1); if (slow) { n++; run++; if (run > longest) longest = run } else run = 0 }
+    END { printf "%d %d", n, longest }' "$WORK/logs/overload-live.txt")"
   wait "$wrk_pid" || true
   o="$WORK/logs/wrk-overload.txt"
   put abuse.overload.requests "$(awk '/requests in/ { print $1 }' "$o")"
