@@ -26,13 +26,14 @@ public final class AgreeOnQuotaService implements AgreeOnQuota, Supplier<RateQuo
   @Override
   public synchronized RateQuota agree(RateQuota asked, boolean replace) {
     Objects.requireNonNull(asked, "asked");
-    Optional<RateQuota> stored = store.stored();
-    if (stored.isPresent() && stored.get().equals(asked)) {
+    if (replace) {
+      // Without reading first: a policy this build cannot read is what a replacement repairs.
+      store.replace(asked);
       inForce = asked;
       return asked;
     }
-    if (replace) {
-      store.replace(asked);
+    Optional<RateQuota> stored = store.stored();
+    if (stored.isPresent() && stored.get().equals(asked)) {
       inForce = asked;
       return asked;
     }
