@@ -72,6 +72,45 @@ class CheckConfigCommandTest {
   }
 
   @Test
+  void theEffectiveQuotaIsPrintedAndStoredByServeWhenTheDatabaseHasNone() {
+    int code =
+        checkConfig("--db", store.toString(), "--jwks", jwks.toString(), "--quota", "20/1m,600/1h");
+
+    assertThat(code).as(stderr.toString()).isEqualTo(FilesightCli.OK);
+    assertThat(stdout.toString())
+        .contains("quota = 20/1m,600/1h  [flag]")
+        .contains("effective quota = 20/60s,600/3600s")
+        .contains("quota: 20/60s,600/3600s; the database stores no policy yet");
+  }
+
+  @Test
+  void aQuotaOtherThanTheStoredPolicyExits2NamingBothUnlessItReplacesIt() throws Exception {
+    execute(store, "INSERT INTO quota_policy (id, policy) VALUES (1, '100/60s,1500/3600s')");
+
+    assertThat(checkConfig("--db", store.toString(), "--jwks", jwks.toString()))
+        .as(stderr.toString())
+        .isEqualTo(FilesightCli.OK);
+    assertThat(stdout.toString())
+        .contains("quota: 100/60s,1500/3600s, the policy the database stores for every instance");
+
+    environment.put("FILESIGHT_QUOTA", "3/60s");
+    assertThat(checkConfig("--db", store.toString(), "--jwks", jwks.toString()))
+        .isEqualTo(FilesightCli.USAGE);
+    assertThat(stderr.toString().strip().lines()).hasSize(1);
+    assertThat(stderr.toString())
+        .contains("--quota (FILESIGHT_QUOTA): asks for 3/60s but the database " + store)
+        .contains("stores 100/60s,1500/3600s")
+        .contains("--quota-replace");
+
+    stdout.getBuffer().setLength(0);
+    assertThat(checkConfig("--db", store.toString(), "--jwks", jwks.toString(), "--quota-replace"))
+        .isEqualTo(FilesightCli.OK);
+    assertThat(stdout.toString())
+        .contains("quota: 3/60s will replace the policy 100/60s,1500/3600s the database stores");
+    assertThat(sqlite(store, "SELECT policy FROM quota_policy")).isEqualTo("100/60s,1500/3600s");
+  }
+
+  @Test
   void olderSchemaIsReportedAndNotMigrated() throws Exception {
     String latest = sqlite(store, "SELECT MAX(installed_rank) FROM flyway_schema_history");
     execute(store, "DELETE FROM flyway_schema_history WHERE installed_rank = " + latest);

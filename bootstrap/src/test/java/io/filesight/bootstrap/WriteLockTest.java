@@ -98,6 +98,7 @@ class WriteLockTest {
   @Test
   void startWithNothingToMigrateServesWhileAnotherProcessHoldsTheWriteLock() throws Exception {
     EndToEndContract.importData(dir, new DatabaseLocation.SqliteFile(file, true));
+    storeQuotaPolicyAsAnEarlierStartDid();
     Process holder = holdWriteLock();
     int port = freePort();
 
@@ -145,6 +146,21 @@ class WriteLockTest {
     assertThat(eventually(() -> get(port, "/health/ready", null).statusCode(), 200)).isTrue();
     assertThat(starting.get(PATIENCE.toSeconds(), TimeUnit.SECONDS).port()).isEqualTo(port);
     assertThat(lockWaitLines()).hasSize(1);
+  }
+
+  @Test
+  void firstStartThatMustStoreItsQuotaWaitsForTheLockAsAMigrationDoes() throws Exception {
+    EndToEndContract.importData(dir, new DatabaseLocation.SqliteFile(file, true));
+    holdWriteLock();
+    int port = freePort();
+
+    starting = CompletableFuture.supplyAsync(() -> FilesightServer.start(settings(port, true)));
+
+    assertThatThrownBy(() -> starting.get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(DatabaseUnavailableException.class)
+        .hasMessageStartingWith("gave up after waiting 2 s for another process's write lock on ");
   }
 
   @Test
@@ -240,6 +256,14 @@ class WriteLockTest {
         .target("4")
         .load()
         .migrate();
+  }
+
+  /** The quota policy a first {@code serve} stores: later starts only read it. */
+  private void storeQuotaPolicyAsAnEarlierStartDid() throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO quota_policy (id, policy) VALUES (1, '100/60s,1500/3600s')");
+    }
   }
 
   /** Fails unless another process holds the write lock now. */

@@ -2,7 +2,14 @@ package io.filesight.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Policy: how many calls one (tenant, application) may make. Defender allows 100 calls per minute
@@ -10,17 +17,90 @@ import java.util.List;
  * every limit holds over (T - window, T] counting the call itself, so no window of any limit ever
  * holds more admitted calls than the limit allows.
  *
+ * <p>Internal deployments may set other limits: one to {@value #MAX_LIMITS}, each on its own
+ * window, kept shortest window first so that two quotas with the same limits are equal whatever
+ * order they were given in.
+ *
  * @see <a
  *     href="https://learn.microsoft.com/defender-endpoint/api/get-file-related-machines#limitations">Get
  *     file related machines: limitations</a>
  */
 public record RateQuota(List<RateLimit> limits) {
+  /** Most limits one quota may have; each costs a count over the admitted calls per decision. */
+  public static final int MAX_LIMITS = 4;
+
+  /** One limit as written: calls, a slash, a whole number of seconds, minutes or hours. */
+  private static final Pattern LIMIT = Pattern.compile("([0-9]{1,9})/([0-9]{1,9})([smh])");
 
   public RateQuota {
     if (limits == null || limits.isEmpty()) {
       throw new IllegalArgumentException("a rate quota has at least one limit");
     }
-    limits = List.copyOf(limits);
+    if (limits.size() > MAX_LIMITS) {
+      throw new IllegalArgumentException(
+          "a rate quota has at most " + MAX_LIMITS + " limits, was " + limits.size());
+    }
+    List<RateLimit> sorted = new ArrayList<>(limits);
+    sorted.sort(Comparator.comparing(RateLimit::window));
+    Set<Duration> windows = new HashSet<>();
+    for (RateLimit limit : sorted) {
+      if (!windows.add(limit.window())) {
+        throw new IllegalArgumentException(
+            "two limits on the same window of " + limit.windowSeconds() + "s: keep one");
+      }
+    }
+    limits = List.copyOf(sorted);
+  }
+
+  /**
+   * Reads a quota written as comma-separated limits {@code calls/window}, the window a whole number
+   * followed by {@code s}, {@code m} or {@code h}: {@code 100/60s,1500/1h}.
+   *
+   * @throws IllegalArgumentException saying what is wrong, in words fit for an operator
+   */
+  public static RateQuota parse(String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("names no limit; write e.g. 100/60s,1500/3600s");
+    }
+    List<RateLimit> limits = new ArrayList<>();
+    for (String item : text.split(",", -1)) {
+      String limit = item.strip().toLowerCase(Locale.ROOT);
+      Matcher matcher = LIMIT.matcher(limit);
+      if (!matcher.matches()) {
+        throw new IllegalArgumentException(
+            "'"
+                + item.strip()
+                + "' is not a limit such as 100/60s, 20/1m or 1500/1h (calls/window, window in s,"
+                + " m or h)");
+      }
+      long seconds =
+          Long.parseLong(matcher.group(2))
+              * switch (matcher.group(3)) {
+                case "h" -> 3600L;
+                case "m" -> 60L;
+                default -> 1L;
+              };
+      if (seconds > RateLimit.MAX_WINDOW.toSeconds()) {
+        throw new IllegalArgumentException(
+            "'" + item.strip() + "': a window is at most 24h (" + seconds + "s asked)");
+      }
+      limits.add(new RateLimit(Integer.parseInt(matcher.group(1)), Duration.ofSeconds(seconds)));
+    }
+    return new RateQuota(limits);
+  }
+
+  /**
+   * The quota as {@link #parse} reads it, in seconds, shortest window first: {@code 100/60s,...}.
+   */
+  public String describe() {
+    StringBuilder text = new StringBuilder();
+    for (RateLimit limit : limits) {
+      if (text.length() > 0) {
+        text.append(',');
+      }
+      text.append(limit.describe());
+    }
+    return text.toString();
   }
 
   /** Defender's quota for this API: 100 calls per 60 s and 1500 calls per 3600 s. */

@@ -43,6 +43,9 @@ final class DefenderErrors {
 
   private final String ratePolicy;
 
+  /**
+   * @param quota the quota advertised on a rejection that does not carry the one that rejected it
+   */
   DefenderErrors(RateQuota quota) {
     this.ratePolicy = policyHeader(Objects.requireNonNull(quota, "quota"));
   }
@@ -50,6 +53,11 @@ final class DefenderErrors {
   /** The {@code RateLimit-Policy} value for this quota, e.g. {@code 100;w=60, 1500;w=3600}. */
   String ratePolicy() {
     return ratePolicy;
+  }
+
+  /** The policy that rejected {@code e}: the quota in force, which an operator may have set. */
+  private String ratePolicy(QuotaExceededException e) {
+    return e.quota().map(DefenderErrors::policyHeader).orElse(ratePolicy);
   }
 
   /** The answer for anything thrown while handling a request. */
@@ -168,7 +176,7 @@ final class DefenderErrors {
     RateLimit limit = rejection.limit();
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Retry-After", Long.toString(retryAfter));
-    headers.put("RateLimit-Policy", ratePolicy);
+    headers.put("RateLimit-Policy", ratePolicy(e));
     headers.put("RateLimit", "limit=" + limit.calls() + ", remaining=0, reset=" + retryAfter);
     return new DefenderError(429, "TooManyRequests", e.getMessage(), headers);
   }

@@ -88,7 +88,7 @@ final class HttpMetrics implements AutoCloseable {
   void recordRateLimitRejection(RateLimit limit) {
     Counter.builder("filesight.ratelimit.rejections")
         .description("Calls rejected with 429, by the limit that rejected them")
-        .tag("limit", limit.calls() + "/" + limit.windowSeconds() + "s")
+        .tag("limit", limit.describe())
         .register(registry)
         .increment();
   }

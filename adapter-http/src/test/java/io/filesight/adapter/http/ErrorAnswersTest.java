@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.filesight.application.port.out.StoreRetiredException;
 import io.filesight.application.port.out.StoreUnavailableException;
+import io.filesight.domain.QuotaDecision;
+import io.filesight.domain.QuotaExceededException;
+import io.filesight.domain.QuotaKey;
+import io.filesight.domain.RateQuota;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -118,6 +122,27 @@ class ErrorAnswersTest {
         "Rate limit of 100 calls per 60 seconds exceeded for application "
             + StubAuthenticate.APP
             + "; retry after 37 seconds");
+  }
+
+  @Test
+  void aConfiguredQuotaIsAdvertisedAndCountedByTheLimitThatRejected() {
+    RateQuota configured = RateQuota.parse("3/60s,50/1h");
+    find.failingWith(
+        new QuotaExceededException(
+            new QuotaKey("tenant", StubAuthenticate.APP),
+            configured,
+            new QuotaDecision.Rejected(configured.limits().get(1), 1200)));
+
+    HttpResponse<String> response = http.get("/api/files/nothex/machines", StubAuthenticate.GOOD);
+
+    assertThat(response.statusCode()).isEqualTo(429);
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("1200");
+    assertThat(response.headers().firstValue("RateLimit-Policy")).hasValue("3;w=60, 50;w=3600");
+    assertThat(response.headers().firstValue("RateLimit"))
+        .hasValue("limit=50, remaining=0, reset=1200");
+    assertThat(response.body()).contains("Rate limit of 50 calls per 3600 seconds exceeded");
+    assertThat(http.get("/metrics", null).body())
+        .contains("filesight_ratelimit_rejections_total{limit=\"50/3600s\"} 1.0");
   }
 
   @Test

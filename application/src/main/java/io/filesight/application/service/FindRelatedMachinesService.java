@@ -18,20 +18,32 @@ import io.filesight.domain.RateQuota;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Use case: finds the machines a file was seen on, within the caller's quota and visibility. */
 public final class FindRelatedMachinesService implements FindRelatedMachines {
   private final MachineRepository machines;
   private final AccessDirectory accessDirectory;
   private final QuotaLedger quotaLedger;
-  private final RateQuota quota;
+  private final Supplier<RateQuota> quota;
   private final Clock clock;
 
+  /** Lookups under a fixed quota. */
   public FindRelatedMachinesService(
       MachineRepository machines,
       AccessDirectory accessDirectory,
       QuotaLedger quotaLedger,
       RateQuota quota,
+      Clock clock) {
+    this(machines, accessDirectory, quotaLedger, fixed(quota), clock);
+  }
+
+  /** Lookups under whatever quota {@code quota} says is in force at each call. */
+  public FindRelatedMachinesService(
+      MachineRepository machines,
+      AccessDirectory accessDirectory,
+      QuotaLedger quotaLedger,
+      Supplier<RateQuota> quota,
       Clock clock) {
     this.machines = Objects.requireNonNull(machines, "machines");
     this.accessDirectory = Objects.requireNonNull(accessDirectory, "accessDirectory");
@@ -45,9 +57,10 @@ public final class FindRelatedMachinesService implements FindRelatedMachines {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(page, "page");
     // Defender's order: quota, permission, id syntax, lookup.
-    QuotaDecision decision = quotaLedger.admit(caller.quotaKey(), quota, clock.instant());
+    RateQuota inForce = quota.get();
+    QuotaDecision decision = quotaLedger.admit(caller.quotaKey(), inForce, clock.instant());
     if (decision instanceof QuotaDecision.Rejected rejected) {
-      throw new QuotaExceededException(caller.quotaKey(), rejected);
+      throw new QuotaExceededException(caller.quotaKey(), inForce, rejected);
     }
     AccessConfiguration access =
         AccessPolicy.dependsOnAccessConfiguration(caller)
@@ -62,5 +75,10 @@ public final class FindRelatedMachinesService implements FindRelatedMachines {
     }
     Optional<Page> next = slice.get().hasMore() ? Optional.of(page.next()) : Optional.empty();
     return new RelatedMachines.Found(file, slice.get().machines(), next);
+  }
+
+  private static Supplier<RateQuota> fixed(RateQuota quota) {
+    Objects.requireNonNull(quota, "quota");
+    return () -> quota;
   }
 }

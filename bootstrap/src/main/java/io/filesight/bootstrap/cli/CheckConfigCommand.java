@@ -82,6 +82,7 @@ public final class CheckConfigCommand extends ServeCommand {
     }
     out.println("accepted audiences = " + String.join(", ", settings.tokens().audiences()));
     out.println("cached machines = " + settings.cachedMachines());
+    out.println("effective quota = " + settings.quota().describe());
   }
 
   private static String shown(String name, Object value) {

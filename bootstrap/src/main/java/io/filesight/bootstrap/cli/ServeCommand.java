@@ -15,6 +15,7 @@ import io.filesight.bootstrap.config.LoggingSetup;
 import io.filesight.bootstrap.config.Settings;
 import io.filesight.bootstrap.lifecycle.FilesightServer;
 import io.filesight.bootstrap.lifecycle.ServerSettings;
+import io.filesight.domain.RateQuota;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -224,6 +225,26 @@ public class ServeCommand implements Callable<Integer> {
   String maxQueuedRequests;
 
   @Option(
+      names = "--quota",
+      paramLabel = "N/WINDOW[,N/WINDOW...]",
+      defaultValue = "100/60s,1500/3600s",
+      description =
+          "Calls one application of a tenant may make, per sliding window, comma-separated: 1 to"
+              + " 4 limits of 1 to 1000000 calls over 1s to 24h, windows in s, m or h, e.g."
+              + " 20/1m,600/1h (default ${DEFAULT-VALUE}: Defender's). Stored in the database for"
+              + " every instance sharing it: a start asking for another is refused unless"
+              + " --quota-replace.")
+  String quota;
+
+  @Option(
+      names = "--quota-replace",
+      description =
+          "Make --quota the policy stored in the database, replacing the one there: running"
+              + " instances sharing it enforce it within 30s (and log that their own --quota"
+              + " differs). Default: refuse to start when the stored policy differs.")
+  boolean quotaReplace;
+
+  @Option(
       names = "--cache-machines",
       paramLabel = "N|auto",
       defaultValue = "auto",
@@ -280,7 +301,18 @@ public class ServeCommand implements Callable<Integer> {
         Settings.duration("--jwks-wait", jwksWait),
         tokenSettings(),
         http,
-        http.renderedMachines());
+        http.renderedMachines(),
+        quota(),
+        quotaReplace);
+  }
+
+  private RateQuota quota() {
+    String value = Settings.required("--quota", quota).strip();
+    try {
+      return RateQuota.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw Settings.invalid("--quota", value, e.getMessage());
+    }
   }
 
   /** The certificate and key, read once here so that a bad pair stops start-up (exit 2). */

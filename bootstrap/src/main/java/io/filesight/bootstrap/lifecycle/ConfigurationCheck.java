@@ -8,10 +8,12 @@ import io.filesight.adapter.persistence.sqlite.SqliteDatabase;
 import io.filesight.bootstrap.config.ConfigurationException;
 import io.filesight.bootstrap.config.DatabaseLocation;
 import io.filesight.bootstrap.config.Settings;
+import io.filesight.domain.RateQuota;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@code filesight check-config} checks beyond parsing: that the dependencies a server would
@@ -32,28 +34,63 @@ public final class ConfigurationCheck {
    */
   public static List<String> run(ServerSettings settings) {
     List<String> findings = new ArrayList<>();
-    findings.add("database: " + database(settings.database()));
+    database(settings, findings);
     NimbusAccessTokenVerifier keys = new NimbusAccessTokenVerifier(settings.tokens());
     keys.awaitSigningKeys(Duration.ZERO);
     findings.add("keys: signing keys loaded from " + keys.keySource().describe());
     return findings;
   }
 
-  private static String database(DatabaseLocation location) {
+  /**
+   * Adds to {@code findings} what the database holds and how its quota policy compares.
+   *
+   * @throws ConfigurationException when it stores another quota policy than the one asked for,
+   *     which serve would refuse
+   */
+  private static void database(ServerSettings settings, List<String> findings) {
+    DatabaseLocation location = settings.database();
+    SchemaStatus status;
     try {
       if (location instanceof DatabaseLocation.SqliteFile sqlite) {
         if (sqlite.createIfMissing() && !Files.exists(sqlite.file())) {
-          return sqlite.describe() + " does not exist yet; serve --create will create it";
+          findings.add(
+              "database: "
+                  + sqlite.describe()
+                  + " does not exist yet; serve --create will create it");
+          findings.add(quota(settings, Optional.empty()));
+          return;
         }
-        return sqlite.describe() + ": " + schema(SqliteDatabase.inspect(sqlite.file()));
-      }
-      try (PostgresDatabase postgres =
-          PostgresDatabase.create(((DatabaseLocation.Postgres) location).settings())) {
-        return location.describe() + ": " + schema(postgres.inspect());
+        status = SqliteDatabase.inspect(sqlite.file());
+      } else {
+        try (PostgresDatabase postgres =
+            PostgresDatabase.create(((DatabaseLocation.Postgres) location).settings())) {
+          status = postgres.inspect();
+        }
       }
     } catch (DatabaseConfigurationException e) {
       throw new ConfigurationException(Settings.describe("--db") + ": " + e.getMessage(), e);
     }
+    Optional<RateQuota> stored = status.quotaPolicy();
+    if (stored.isPresent() && !stored.get().equals(settings.quota()) && !settings.replaceQuota()) {
+      throw QuotaMismatch.refused(location.describe(), stored.get(), settings.quota());
+    }
+    findings.add("database: " + location.describe() + ": " + schema(status));
+    findings.add(quota(settings, stored));
+  }
+
+  private static String quota(ServerSettings settings, Optional<RateQuota> stored) {
+    String asked = settings.quota().describe();
+    if (stored.isEmpty()) {
+      return "quota: " + asked + "; the database stores no policy yet, serve will store this one";
+    }
+    if (stored.get().equals(settings.quota())) {
+      return "quota: " + asked + ", the policy the database stores for every instance";
+    }
+    return "quota: "
+        + asked
+        + " will replace the policy "
+        + stored.get().describe()
+        + " the database stores (--quota-replace)";
   }
 
   private static String schema(SchemaStatus status) {

@@ -7,6 +7,11 @@ import com.google.inject.util.Modules;
 import io.filesight.adapter.auth.JwksSource;
 import io.filesight.adapter.auth.NimbusAccessTokenVerifier;
 import io.filesight.adapter.http.FilesightHttpServer;
+import io.filesight.adapter.persistence.DatabaseConfigurationException;
+import io.filesight.application.port.in.AgreeOnQuota;
+import io.filesight.application.port.in.QuotaPolicyMismatchException;
+import io.filesight.bootstrap.config.ConfigurationException;
+import io.filesight.bootstrap.config.Settings;
 import io.filesight.bootstrap.wiring.ApplicationModule;
 import io.filesight.bootstrap.wiring.AuthModule;
 import io.filesight.bootstrap.wiring.HttpModule;
@@ -14,6 +19,9 @@ import io.filesight.bootstrap.wiring.PersistenceModule;
 import io.filesight.domain.RateQuota;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,19 +31,35 @@ import org.slf4j.LoggerFactory;
  * a bound (an unreachable PostgreSQL server, another process's write lock on a SQLite file that
  * must be migrated, a key URL not serving keys yet) with {@code /health/live} up, {@code
  * /health/ready} down and every lookup refused meanwhile. A key file is read once: it will not get
- * better by waiting. {@link #close()} drains in-flight requests, stops listening and closes the
- * database.
+ * better by waiting. Once the database is open, the quota asked for is settled against the policy
+ * stored there for every instance sharing it ({@link AgreeOnQuota}): a different one refuses the
+ * start unless it replaces it, and the stored policy is read again every {@link #QUOTA_REFRESH}, so
+ * that a replacement by another instance applies here too. {@link #close()} drains in-flight
+ * requests, stops listening and closes the database.
  */
 public final class FilesightServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FilesightServer.class);
 
+  /** How often a running instance reads the database's quota policy again. */
+  public static final Duration QUOTA_REFRESH = Duration.ofSeconds(30);
+
   private final StoreEngine store;
   private final FilesightHttpServer http;
+  private final AgreeOnQuota quota;
+  private final ScheduledExecutorService quotaRefresh;
   private boolean closed;
 
-  private FilesightServer(StoreEngine store, FilesightHttpServer http) {
+  private FilesightServer(StoreEngine store, FilesightHttpServer http, AgreeOnQuota quota) {
     this.store = store;
     this.http = http;
+    this.quota = quota;
+    this.quotaRefresh =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "filesight-quota-refresh");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /** Starts a server; on any failure nothing is left open. */
@@ -53,7 +77,7 @@ public final class FilesightServer implements AutoCloseable {
     try {
       Injector injector =
           Guice.createInjector(
-              new ApplicationModule(RateQuota.defender(), Clock.systemUTC()),
+              new ApplicationModule(settings.quota(), Clock.systemUTC()),
               Modules.override(store.module()).with(replacements),
               new PersistenceModule(settings.cachedMachines()),
               new AuthModule(settings.tokens()),
@@ -61,13 +85,17 @@ public final class FilesightServer implements AutoCloseable {
       http = injector.getInstance(FilesightHttpServer.class);
       http.start();
       store.awaitReadyToServe(settings.databaseWait());
+      AgreeOnQuota quota = injector.getInstance(AgreeOnQuota.class);
+      agree(quota, settings, store.database().name());
       awaitKeys(injector.getInstance(NimbusAccessTokenVerifier.class), settings.keysWait());
       LOG.info(
           "filesight listening on {}:{} with database {}",
           settings.http().bindAddress(),
           http.port(),
           settings.database().describe());
-      return new FilesightServer(store, http);
+      FilesightServer server = new FilesightServer(store, http, quota);
+      server.followQuotaPolicy(settings.quota());
+      return server;
     } catch (RuntimeException e) {
       if (http != null) {
         http.stop();
@@ -75,6 +103,62 @@ public final class FilesightServer implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * Settles the quota asked for against the database's policy, storing it when none is stored or it
+   * replaces it; otherwise reads only.
+   */
+  private static void agree(AgreeOnQuota quota, ServerSettings settings, String database) {
+    try {
+      RateQuota inForce = quota.agree(settings.quota(), settings.replaceQuota());
+      if (settings.replaceQuota()) {
+        LOG.warn(
+            "quota policy of the database {} replaced by {}: running instances follow within {} s",
+            database,
+            inForce.describe(),
+            QUOTA_REFRESH.toSeconds());
+      } else {
+        LOG.info("quota policy {}", inForce.describe());
+      }
+    } catch (QuotaPolicyMismatchException e) {
+      throw QuotaMismatch.refused(database, e.stored(), e.asked());
+    } catch (DatabaseConfigurationException e) {
+      throw new ConfigurationException(Settings.describe("--quota") + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads the database's policy again every {@link #QUOTA_REFRESH}; a replacement is enforced from
+   * the next call on and logged, since this instance's own setting now differs from it.
+   */
+  private void followQuotaPolicy(RateQuota asked) {
+    quotaRefresh.scheduleWithFixedDelay(
+        () -> {
+          RateQuota before = quota.inForce();
+          try {
+            RateQuota now = quota.refresh();
+            if (!now.equals(before)) {
+              LOG.warn(
+                  "quota policy replaced in the database by another instance: enforcing {} (this"
+                      + " instance started with --quota {}; set it to {} before its next start)",
+                  now.describe(),
+                  asked.describe(),
+                  now.describe());
+            }
+          } catch (RuntimeException e) {
+            // An outage is reported by readiness; the policy in force stays until it is readable.
+            LOG.debug("could not read the quota policy: {}", e.getMessage());
+          }
+        },
+        QUOTA_REFRESH.toMillis(),
+        QUOTA_REFRESH.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  /** The quota this instance enforces now. */
+  public RateQuota quotaInForce() {
+    return quota.inForce();
   }
 
   private static void awaitKeys(NimbusAccessTokenVerifier keys, Duration bound) {
@@ -102,6 +186,7 @@ public final class FilesightServer implements AutoCloseable {
       return;
     }
     closed = true;
+    quotaRefresh.shutdownNow();
     try {
       http.stop();
     } finally {

@@ -3,6 +3,7 @@ package io.filesight.bootstrap.lifecycle;
 import io.filesight.adapter.auth.TokenSettings;
 import io.filesight.adapter.http.HttpSettings;
 import io.filesight.bootstrap.config.DatabaseLocation;
+import io.filesight.domain.RateQuota;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,6 +17,10 @@ import java.util.Objects;
  *     serve yet
  * @param cachedMachines how many machines the persistence adapter keeps in memory (the HTTP
  *     adapter's rendered copies are counted by {@link HttpSettings#renderedMachines()})
+ * @param quota the quota asked for; the database's stored policy must be the same unless {@code
+ *     replaceQuota}
+ * @param replaceQuota whether {@code quota} replaces the policy stored in the database for every
+ *     instance sharing it
  */
 public record ServerSettings(
     DatabaseLocation database,
@@ -23,7 +28,9 @@ public record ServerSettings(
     Duration keysWait,
     TokenSettings tokens,
     HttpSettings http,
-    int cachedMachines) {
+    int cachedMachines,
+    RateQuota quota,
+    boolean replaceQuota) {
   /**
    * Heap per cached machine: its entity and its rendered JSON take about 2.8 KB (measured with
    * 21,845 cached), so the caches fill about a quarter of the heap and leave the rest to requests.
@@ -56,6 +63,26 @@ public record ServerSettings(
     Objects.requireNonNull(keysWait, "keysWait");
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(quota, "quota");
+  }
+
+  /** Settings with Defender's quota, agreed on with the database's stored policy. */
+  public ServerSettings(
+      DatabaseLocation database,
+      Duration databaseWait,
+      Duration keysWait,
+      TokenSettings tokens,
+      HttpSettings http,
+      int cachedMachines) {
+    this(
+        database,
+        databaseWait,
+        keysWait,
+        tokens,
+        http,
+        cachedMachines,
+        RateQuota.defender(),
+        /* replaceQuota= */ false);
   }
 
   /**

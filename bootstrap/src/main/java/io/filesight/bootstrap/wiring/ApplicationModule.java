@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.name.Named;
+import io.filesight.application.port.in.AgreeOnQuota;
 import io.filesight.application.port.in.AuthenticateCaller;
 import io.filesight.application.port.in.CheckConnection;
 import io.filesight.application.port.in.CheckReadiness;
@@ -12,7 +13,9 @@ import io.filesight.application.port.out.AccessDirectory;
 import io.filesight.application.port.out.AccessTokenVerifier;
 import io.filesight.application.port.out.MachineRepository;
 import io.filesight.application.port.out.QuotaLedger;
+import io.filesight.application.port.out.QuotaPolicyStore;
 import io.filesight.application.port.out.ReadinessProbe;
+import io.filesight.application.service.AgreeOnQuotaService;
 import io.filesight.application.service.AuthenticateCallerService;
 import io.filesight.application.service.CheckConnectionService;
 import io.filesight.application.service.CheckReadinessService;
@@ -26,6 +29,9 @@ public final class ApplicationModule extends AbstractModule {
   private final RateQuota quota;
   private final Clock clock;
 
+  /**
+   * @param quota the quota enforced until the store's policy is agreed on ({@link AgreeOnQuota})
+   */
   public ApplicationModule(RateQuota quota, Clock clock) {
     this.quota = quota;
     this.clock = clock;
@@ -36,18 +42,34 @@ public final class ApplicationModule extends AbstractModule {
     binder().requireExplicitBindings();
   }
 
+  /** The quota in force: agreed on at start, followed when another instance replaces it. */
+  @Provides
+  @Singleton
+  AgreeOnQuotaService quotaPolicy(QuotaPolicyStore store) {
+    return new AgreeOnQuotaService(store, quota);
+  }
+
+  @Provides
+  @Singleton
+  AgreeOnQuota agreeOnQuota(AgreeOnQuotaService quotaPolicy) {
+    return quotaPolicy;
+  }
+
   @Provides
   @Singleton
   FindRelatedMachines findRelatedMachines(
-      MachineRepository machines, AccessDirectory access, QuotaLedger ledger) {
-    return new FindRelatedMachinesService(machines, access, ledger, quota, clock);
+      MachineRepository machines,
+      AccessDirectory access,
+      QuotaLedger ledger,
+      AgreeOnQuotaService quotaPolicy) {
+    return new FindRelatedMachinesService(machines, access, ledger, quotaPolicy, clock);
   }
 
   /** Connection tests count in the same ledger, so they share the lookups' quota. */
   @Provides
   @Singleton
-  CheckConnection checkConnection(QuotaLedger ledger) {
-    return new CheckConnectionService(ledger, quota, clock);
+  CheckConnection checkConnection(QuotaLedger ledger, AgreeOnQuotaService quotaPolicy) {
+    return new CheckConnectionService(ledger, quotaPolicy, clock);
   }
 
   @Provides

@@ -9,10 +9,12 @@ import io.filesight.adapter.persistence.DatabaseReadinessProbe;
 import io.filesight.adapter.persistence.JdbcMachineStore;
 import io.filesight.adapter.persistence.JdbiAccessDirectory;
 import io.filesight.adapter.persistence.JdbiMachineRepository;
+import io.filesight.adapter.persistence.JdbiQuotaPolicyStore;
 import io.filesight.application.port.out.AccessConfigurationStore;
 import io.filesight.application.port.out.AccessDirectory;
 import io.filesight.application.port.out.MachineRepository;
 import io.filesight.application.port.out.MachineStore;
+import io.filesight.application.port.out.QuotaPolicyStore;
 import io.filesight.application.port.out.ReadinessProbe;
 
 /**
@@ -24,6 +26,12 @@ public final class PersistenceModule extends AbstractModule {
 
   public PersistenceModule(int cachedMachines) {
     this.cachedMachines = cachedMachines;
+  }
+
+  @Provides
+  @Singleton
+  QuotaPolicyStore quotaPolicyStore(Database database) {
+    return new JdbiQuotaPolicyStore(database);
   }
 
   @Provides

@@ -7,6 +7,7 @@ import io.filesight.adapter.http.UnknownFileAnswer;
 import io.filesight.adapter.persistence.postgres.PostgresSettings;
 import io.filesight.bootstrap.config.DatabaseLocation;
 import io.filesight.bootstrap.lifecycle.ServerSettings;
+import io.filesight.domain.RateQuota;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -515,6 +516,50 @@ class ServeConfigurationTest {
                     + ")")
             .contains("'" + bad.strip() + "'");
       }
+    }
+  }
+
+  @Test
+  void theQuotaIsDefendersUnlessSetByFlagEnvironmentOrFile() throws IOException {
+    environment.put("FILESIGHT_DB", "a.db");
+
+    assertThat(settings().quota()).isEqualTo(RateQuota.defender());
+    assertThat(settings().replaceQuota()).isFalse();
+    // picocli breaks long lines after a comma: compare without spaces.
+    assertThat(runFull("serve", "--help").out().replaceAll("\\s+", ""))
+        .contains("--quota=N/WINDOW[,N/WINDOW...]")
+        .contains("(default100/60s,1500/3600s:Defender's)")
+        .contains("--quota-replace");
+    Path config = configFile("quota=20/1m,600/1h", "quota-replace=true");
+    assertThat(settings("--config", config.toString()).quota())
+        .isEqualTo(RateQuota.parse("20/60s,600/3600s"));
+    assertThat(settings("--config", config.toString()).replaceQuota()).isTrue();
+    environment.put("FILESIGHT_QUOTA", "5/1s");
+    assertThat(settings("--config", config.toString()).quota()).isEqualTo(RateQuota.parse("5/1s"));
+    assertThat(settings("--config", config.toString(), "--quota", "3/60s").quota())
+        .isEqualTo(RateQuota.parse("3/60s"));
+  }
+
+  @Test
+  void aQuotaThatIsNotOneToFourLimitsInRangeExitsTwoWithOneLineNamingTheSetting() {
+    String[][] cases = {
+      {"100", "is not a limit such as 100/60s"},
+      {"100/60x", "is not a limit such as 100/60s"},
+      {"0/60s", "from 1 to 1000000 calls"},
+      {"2000000/1h", "from 1 to 1000000 calls"},
+      {"10/0s", "positive whole number of seconds"},
+      {"10/2d", "is not a limit such as 100/60s"},
+      {"10/25h", "a window is at most 24h"},
+      {"10/60s,20/1m", "two limits on the same window of 60s"},
+      {"1/1s,2/2s,3/3s,4/4s,5/5s", "at most 4 limits"},
+      {" ", "required but not set"},
+    };
+    for (String[] bad : cases) {
+      Result result = serveWith("--quota=" + bad[0]);
+
+      assertThat(result.code()).as(bad[0]).isEqualTo(2);
+      assertThat(result.err().strip().lines()).as(bad[0]).hasSize(1);
+      assertThat(result.err()).as(bad[0]).contains("--quota (FILESIGHT_QUOTA): ").contains(bad[1]);
     }
   }
 

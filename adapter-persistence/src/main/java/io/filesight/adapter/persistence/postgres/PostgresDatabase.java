@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.filesight.adapter.persistence.Database;
 import io.filesight.adapter.persistence.DatabaseConfigurationException;
 import io.filesight.adapter.persistence.DatabaseUnavailableException;
+import io.filesight.adapter.persistence.JdbiQuotaPolicyStore;
 import io.filesight.adapter.persistence.Migrations;
 import io.filesight.adapter.persistence.SchemaStatus;
 import java.sql.Connection;
@@ -111,16 +112,23 @@ public final class PostgresDatabase implements Database {
     } catch (SQLException e) {
       throw classify("cannot connect to the database " + name(), e);
     }
+    SchemaStatus status;
     try {
-      return Migrations.status(
-          Flyway.configure()
-              .dataSource(pool)
-              .locations(Migrations.locations("postgresql"))
-              .failOnMissingLocations(true)
-              .load(),
-          name());
+      status =
+          Migrations.status(
+              Flyway.configure()
+                  .dataSource(pool)
+                  .locations(Migrations.locations("postgresql"))
+                  .failOnMissingLocations(true)
+                  .load(),
+              name());
     } catch (FlywayException e) {
       throw classify("cannot read the schema of the database " + name(), e);
+    }
+    try (Connection connection = pool.getConnection()) {
+      return status.withQuotaPolicy(JdbiQuotaPolicyStore.read(connection, name()));
+    } catch (SQLException e) {
+      throw classify("cannot read the quota policy of the database " + name(), e);
     }
   }
 

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.filesight.adapter.persistence.Database;
 import io.filesight.adapter.persistence.DatabaseUnavailableException;
+import io.filesight.adapter.persistence.JdbiQuotaPolicyStore;
 import io.filesight.adapter.persistence.Migrations;
 import io.filesight.adapter.persistence.SchemaStatus;
 import io.filesight.application.port.out.StoreUnavailableException;
@@ -322,7 +323,11 @@ public final class SqliteDatabase implements Database {
               + " failed its integrity check: "
               + String.join("; ", problems));
     }
-    return status;
+    try (Connection connection = dataSource.getConnection()) {
+      return status.withQuotaPolicy(JdbiQuotaPolicyStore.read(connection, absolute.toString()));
+    } catch (SQLException e) {
+      throw unavailable("cannot read the quota policy of the database " + absolute, absolute, e);
+    }
   }
 
   /** Whether SQLite reported the file damaged anywhere in {@code failure}'s causes. */
