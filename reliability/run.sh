@@ -10,7 +10,7 @@
 #              per target), ~6 min; its report says so at the top
 #   --section: only the named sections (repeatable); the report then holds only those
 # Environment: RELIABILITY_DIR (default reliability/target/run) holds the data, logs and raw
-# results; RELIABILITY_MVN_ARGS is added to every mvn command (e.g. -o to build offline).
+# results; RELIABILITY_MVN_ARGS is added to every mvn command (e.g. "-o -DskipSbom" to build offline).
 # Everything listens on 127.0.0.1 only; every loop is bounded in count and time.
 set -euo pipefail
 
