@@ -4,6 +4,7 @@ import io.filesight.application.port.in.AuthenticateCaller;
 import io.filesight.application.port.in.CheckConnection;
 import io.filesight.application.port.in.CheckReadiness;
 import io.filesight.application.port.in.FindRelatedMachines;
+import io.filesight.application.port.in.UnauthenticatedException;
 import io.filesight.domain.QuotaExceededException;
 import io.filesight.domain.RateQuota;
 import io.javalin.Javalin;
@@ -50,6 +51,7 @@ public final class FilesightHttpServer {
   private final HttpSettings settings;
   private final DefenderErrors errors;
   private final HttpMetrics metrics;
+  private final ServerMeters meters;
   private final Javalin app;
   private final SslContextFactory.Server tls;
   private TlsReloader tlsReloader;
@@ -84,6 +86,7 @@ public final class FilesightHttpServer {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.errors = new DefenderErrors(quota);
     this.metrics = new HttpMetrics();
+    this.meters = new ServerMeters(metrics.registry());
     this.tls = settings.tls().map(FilesightHttpServer::tlsContext).orElse(null);
     RelatedMachinesHandler machines =
         new RelatedMachinesHandler(
@@ -287,6 +290,11 @@ public final class FilesightHttpServer {
     return false;
   }
 
+  /** Where the wiring registers the meters of the parts behind the server. */
+  public ServerMeters meters() {
+    return meters;
+  }
+
   /** The registry behind {@code /metrics}, for embedders who add their own meters. */
   public PrometheusMeterRegistry meterRegistry() {
     return metrics.registry();
@@ -326,8 +334,12 @@ public final class FilesightHttpServer {
     } else if (error.status() >= 500) {
       LOG.error("request {} failed", requestId, failure);
     }
+    RequestAttributes.failure(ctx, failure);
     if (failure instanceof QuotaExceededException) {
       metrics.recordRateLimitRejection(((QuotaExceededException) failure).rejection().limit());
+    }
+    if (failure instanceof UnauthenticatedException) {
+      metrics.recordUnauthorized(UnauthorizedReason.of((UnauthenticatedException) failure));
     }
     if (ctx.res().isCommitted()) {
       // Part of a streamed answer already left: the connection is all that can be cut.
@@ -343,10 +355,15 @@ public final class FilesightHttpServer {
   private void logRequest(Context ctx, Float durationMs) {
     String route =
         ctx.endpoints().matchedHttpEndpoint() == null
-            ? HttpMetrics.UNMATCHED_ROUTE
+            ? null
             : ctx.endpoints().matchedHttpEndpoint().path;
     int status = ctx.statusCode();
-    metrics.recordRequest(ctx.method().name(), route, status, (long) (durationMs * 1_000_000L));
+    metrics.recordRequest(
+        ctx.method().name(),
+        route,
+        status,
+        RequestAttributes.failure(ctx),
+        (long) (durationMs * 1_000_000L));
     AccessLog.log(
         new AccessLog.Entry(
             ctx.method().name(),

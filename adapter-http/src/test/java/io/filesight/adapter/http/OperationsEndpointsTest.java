@@ -65,7 +65,7 @@ class OperationsEndpointsTest {
   }
 
   @Test
-  void metricsExposeRequestsByRouteAndStatusAndRateLimitRejections() {
+  void metricsFollowSpringsRequestTagsAndCountRateLimitRejections() {
     http.get("/api/files/" + Machines.SHA1 + "/machines", StubAuthenticate.GOOD);
     http.get("/api/files/" + Machines.SHA1 + "/machines", null);
 
@@ -76,9 +76,13 @@ class OperationsEndpointsTest {
         .hasValue("text/plain; version=0.0.4; charset=utf-8");
     assertThat(response.body())
         .contains(
-            "http_server_requests_seconds_count{method=\"GET\",route=\"/api/files/{id}/machines\","
-                + "status=\"429\"}")
-        .contains("route=\"/api/files/{id}/machines\",status=\"401\"")
+            "http_server_requests_seconds_count{exception=\"QuotaExceededException\","
+                + "method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"429\","
+                + "uri=\"/api/files/{id}/machines\"}")
+        .contains(
+            "{exception=\"UnauthenticatedException\",method=\"GET\",outcome=\"CLIENT_ERROR\","
+                + "status=\"401\",uri=\"/api/files/{id}/machines\"}")
+        .contains("filesight_http_unauthorized_total{reason=\"missing\"}")
         .contains("http_server_requests_seconds_bucket{")
         .contains("filesight_ratelimit_rejections_total{limit=\"100/60s\"}")
         .contains("jvm_memory_used_bytes")
@@ -86,12 +90,22 @@ class OperationsEndpointsTest {
   }
 
   @Test
-  void unmatchedPathsShareOneMetricsRouteSoSeriesStayBounded() {
+  void unmatchedPathsShareOneMetricsUriSoSeriesStayBounded() {
     http.get("/random/" + System.nanoTime(), null);
 
     assertThat(http.get("/metrics", null).body())
-        .contains("route=\"UNMATCHED\",status=\"404\"")
+        .contains("outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"NOT_FOUND\"")
         .doesNotContain("/random/");
+  }
+
+  @Test
+  void successfulRequestsCarryTheRouteTemplateAndNoException() {
+    http.get("/health/live", null);
+
+    assertThat(http.get("/metrics", null).body())
+        .contains(
+            "http_server_requests_seconds_count{exception=\"None\",method=\"GET\","
+                + "outcome=\"SUCCESS\",status=\"200\",uri=\"/health/live\"}");
   }
 
   @Test
@@ -101,7 +115,7 @@ class OperationsEndpointsTest {
     }
 
     String metrics = http.get("/metrics", null).body();
-    assertThat(metrics).contains("method=\"_OTHER\"").doesNotContain("FUZZ");
+    assertThat(metrics).contains("method=\"UNKNOWN\"").doesNotContain("FUZZ");
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.google.inject.util.Modules;
 import io.filesight.adapter.auth.JwksSource;
 import io.filesight.adapter.auth.NimbusAccessTokenVerifier;
 import io.filesight.adapter.http.FilesightHttpServer;
+import io.filesight.adapter.persistence.JdbiMachineRepository;
 import io.filesight.bootstrap.wiring.ApplicationModule;
 import io.filesight.bootstrap.wiring.AuthModule;
 import io.filesight.bootstrap.wiring.HttpModule;
@@ -59,6 +60,11 @@ public final class FilesightServer implements AutoCloseable {
               new AuthModule(settings.tokens()),
               new HttpModule(settings.http()));
       http = injector.getInstance(FilesightHttpServer.class);
+      ServerMetering.register(
+          http.meters(),
+          store.database(),
+          injector.getInstance(JdbiMachineRepository.class),
+          injector.getInstance(NimbusAccessTokenVerifier.class));
       http.start();
       store.awaitReadyToServe(settings.databaseWait());
       awaitKeys(injector.getInstance(NimbusAccessTokenVerifier.class), settings.keysWait());
