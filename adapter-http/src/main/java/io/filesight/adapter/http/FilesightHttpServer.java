@@ -52,6 +52,7 @@ public final class FilesightHttpServer {
   private final DefenderErrors errors;
   private final HttpMetrics metrics;
   private final ServerMeters meters;
+  private final HealthHandlers health;
   private final Javalin app;
   private final SslContextFactory.Server tls;
   private TlsReloader tlsReloader;
@@ -97,7 +98,7 @@ public final class FilesightHttpServer {
             new RenderedMachines(settings.renderedMachines()));
     ConnectionTestHandler alerts =
         new ConnectionTestHandler(connectionTest, authenticate, settings.baseUrl());
-    HealthHandlers health = new HealthHandlers(readiness);
+    this.health = new HealthHandlers(readiness);
     ApiDocs docs = new ApiDocs();
     this.app =
         Javalin.create(
@@ -111,6 +112,7 @@ public final class FilesightHttpServer {
               config.routes.head(ConnectionTestHandler.PATH, alerts);
               config.routes.get("/health/live", health::live);
               config.routes.get("/health/ready", health::ready);
+              config.routes.get("/health/started", health::started);
               config.routes.get("/metrics", this::scrape);
               config.routes.get("/openapi.yaml", docs::openApi);
               config.routes.get("/docs", docs::page);
@@ -234,6 +236,14 @@ public final class FilesightHttpServer {
     } catch (UnknownHostException e) {
       return false;
     }
+  }
+
+  /**
+   * Says that start-up finished (the database opened and migrated, the keys loaded): {@code
+   * /health/started} answers 503 DOWN until this is called, 200 UP after.
+   */
+  public void startupFinished() {
+    health.startupFinished();
   }
 
   /** The port listened on, useful when the settings asked for port 0. */

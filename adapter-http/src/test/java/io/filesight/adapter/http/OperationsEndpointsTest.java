@@ -20,7 +20,8 @@ class OperationsEndpointsTest {
 
   @BeforeAll
   static void start() {
-    CheckReadiness readiness = () -> new CheckReadiness.Readiness(PROBLEMS.get());
+    CheckReadiness readiness =
+        () -> new CheckReadiness.Readiness(List.of("database", "keys"), PROBLEMS.get());
     http = new TestServer(FIND, new StubAuthenticate(), readiness, TestServer.settings());
   }
 
@@ -34,24 +35,51 @@ class OperationsEndpointsTest {
     HttpResponse<String> response = http.get("/health/live", null);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("{\"status\":\"UP\",\"failing\":[]}");
+    assertThat(response.body()).isEqualTo("{\"status\":\"UP\",\"checks\":[]}");
     assertThat(response.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("application/json");
   }
 
   @Test
-  void readinessNamesFailingDependenciesWith503ButNotTheirMessages() {
+  void readinessNamesEachCheckAndAnswers503WhenOneIsDownButNotWhy() {
     PROBLEMS.set(Map.of("database", "cannot open /var/lib/filesight/secret.db"));
     try {
       HttpResponse<String> response = http.get("/health/ready", null);
 
       assertThat(response.statusCode()).isEqualTo(503);
-      assertThat(response.body()).isEqualTo("{\"status\":\"DOWN\",\"failing\":[\"database\"]}");
+      assertThat(response.body())
+          .isEqualTo(
+              "{\"status\":\"DOWN\",\"checks\":[{\"name\":\"database\",\"status\":\"DOWN\"},"
+                  + "{\"name\":\"keys\",\"status\":\"UP\"}]}");
     } finally {
       PROBLEMS.set(Map.of());
     }
     HttpResponse<String> ready = http.get("/health/ready", null);
     assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body())
+        .isEqualTo(
+            "{\"status\":\"UP\",\"checks\":[{\"name\":\"database\",\"status\":\"UP\"},"
+                + "{\"name\":\"keys\",\"status\":\"UP\"}]}");
+  }
+
+  @Test
+  void startupProbeIsDownUntilStartupFinishedThenUp() {
+    try (TestServer starting =
+        new TestServer(FIND, new StubAuthenticate(), TestServer.READY, TestServer.settings())) {
+      HttpResponse<String> before = starting.get("/health/started", null);
+
+      assertThat(before.statusCode()).isEqualTo(503);
+      assertThat(before.body())
+          .isEqualTo(
+              "{\"status\":\"DOWN\",\"checks\":[{\"name\":\"started\",\"status\":\"DOWN\"}]}");
+
+      starting.server.startupFinished();
+      HttpResponse<String> after = starting.get("/health/started", null);
+
+      assertThat(after.statusCode()).isEqualTo(200);
+      assertThat(after.body())
+          .isEqualTo("{\"status\":\"UP\",\"checks\":[{\"name\":\"started\",\"status\":\"UP\"}]}");
+    }
   }
 
   @Test

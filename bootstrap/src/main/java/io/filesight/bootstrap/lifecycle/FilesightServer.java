@@ -68,6 +68,7 @@ public final class FilesightServer implements AutoCloseable {
       http.start();
       store.awaitReadyToServe(settings.databaseWait());
       awaitKeys(injector.getInstance(NimbusAccessTokenVerifier.class), settings.keysWait());
+      http.startupFinished();
       LOG.info(
           "filesight listening on {}:{} with database {}",
           settings.http().bindAddress(),
