@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.filesight.adapter.auth.DevelopmentKeys;
 import io.filesight.adapter.auth.DevelopmentTokens;
+import io.filesight.application.port.in.ImportListener;
+import io.filesight.application.port.in.ImportOptions;
 import io.filesight.bootstrap.config.DatabaseLocation;
 import io.filesight.bootstrap.lifecycle.FilesightServer;
+import io.filesight.bootstrap.lifecycle.FilesightStore;
 import io.filesight.bootstrap.lifecycle.ServerSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +37,7 @@ class ServerMetricsTest {
   @TempDir static Path dir;
   private static FilesightServer server;
   private static DevelopmentKeys keys;
+  private static DatabaseLocation database;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -40,7 +45,7 @@ class ServerMetricsTest {
     Path keyDir = dir.resolve("keys");
     DevelopmentKeys.generate(keyDir);
     keys = DevelopmentKeys.load(keyDir);
-    DatabaseLocation database = new DatabaseLocation.SqliteFile(dir.resolve("filesight.db"), true);
+    database = new DatabaseLocation.SqliteFile(dir.resolve("filesight.db"), true);
     EndToEndContract.importData(dir, database);
     server =
         FilesightServer.start(
@@ -129,6 +134,36 @@ class ServerMetricsTest {
     assertThat(metrics)
         .containsPattern("filesight_build_info\\{java=\"[^\"]+\",version=\"[^\"]+\"\\} 1");
     assertThat(value(metrics, "filesight_jwks_refresh_failures_total")).isZero();
+  }
+
+  @Test
+  void importTotalsAreReadFromTheStoreSoAnImportByAnotherProcessShowsAtOnce() throws Exception {
+    String before = scrape();
+    double observationsBefore =
+        value(before, "filesight_import_records_total{kind=\"observations\"}");
+    assertThat(value(before, "filesight_import_records_total{kind=\"machines\"}")).isEqualTo(4);
+    assertThat(value(before, "filesight_import_records_total{kind=\"access\"}")).isEqualTo(4);
+    assertThat(value(before, "filesight_last_import_timestamp_seconds{kind=\"machines\"}"))
+        .isPositive();
+    Path more = dir.resolve("more-observations.csv");
+    Files.write(
+        more,
+        List.of(
+            "Timestamp,DeviceId,SHA1",
+            "2026-11-02T09:00:00Z," + EndToEndContract.M_OPEN + "," + "1".repeat(40),
+            "2026-11-02T09:00:00Z," + EndToEndContract.M_LABS + "," + "2".repeat(40)));
+    long importStarted = System.currentTimeMillis();
+
+    // A separate store handle on the same file, as `filesight import` opens it.
+    try (FilesightStore store = FilesightStore.open(database, Duration.ofSeconds(30))) {
+      store.importObservations(more, ImportOptions.defaults(), ImportListener.silent());
+    }
+    String after = scrape();
+
+    assertThat(value(after, "filesight_import_records_total{kind=\"observations\"}"))
+        .isEqualTo(observationsBefore + 2);
+    assertThat(value(after, "filesight_last_import_timestamp_seconds{kind=\"observations\"}"))
+        .isGreaterThanOrEqualTo(importStarted / 1000.0);
   }
 
   private static String application(DevelopmentTokens tokens, String tenant) {

@@ -86,11 +86,23 @@ public final class ServerMeters {
         .register(registry);
   }
 
-  /** A gauge read at each scrape, for what the wiring measures itself. */
-  public void gauge(String name, String description, DoubleSupplier value) {
-    Gauge.builder(name, value, v -> v.getAsDouble())
+  /**
+   * {@code filesight_import_records_total{kind}} and {@code
+   * filesight_last_import_timestamp_seconds{kind}}: records imports committed to the store, and
+   * when the last import of {@code kind} completed (seconds since the epoch, 0 before one did). A
+   * reading that fails (the store unavailable) should answer NaN rather than throw.
+   */
+  public void imports(String kind, DoubleSupplier records, DoubleSupplier lastCompletedSeconds) {
+    readings.add(records);
+    FunctionCounter.builder("filesight.import.records", records, r -> r.getAsDouble())
+        .description("Records imports committed to the store, by kind, from every process")
+        .tag("kind", kind)
+        .register(registry);
+    Gauge.builder(
+            "filesight.last.import.timestamp.seconds", lastCompletedSeconds, t -> t.getAsDouble())
         .strongReference(true)
-        .description(description)
+        .description("When the last import of this kind completed, in seconds since the epoch")
+        .tag("kind", kind)
         .register(registry);
   }
 }
