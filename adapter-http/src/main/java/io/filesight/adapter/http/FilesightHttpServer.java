@@ -11,6 +11,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
@@ -48,6 +49,8 @@ public final class FilesightHttpServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(FilesightHttpServer.class);
 
+  private static final String MANAGEMENT_CONNECTOR = "management";
+
   private final HttpSettings settings;
   private final DefenderErrors errors;
   private final HttpMetrics metrics;
@@ -56,6 +59,13 @@ public final class FilesightHttpServer {
   private final Javalin app;
   private final SslContextFactory.Server tls;
   private TlsReloader tlsReloader;
+
+  /** The connector of {@code port}, once the server is built. */
+  private volatile ServerConnector api;
+
+  /** The connector of the management port; null when everything is served on one port. */
+  private volatile ServerConnector management;
+
   private boolean started;
   private boolean stopped;
 
@@ -161,8 +171,24 @@ public final class FilesightHttpServer {
           }
           connector.setHost(settings.bindAddress());
           connector.setPort(settings.port());
+          api = connector;
           return connector;
         });
+    if (settings.managementPort().isPresent()) {
+      config.jetty.addConnector(
+          (server, http) -> {
+            ServerConnector connector =
+                new ServerConnector(
+                    server,
+                    new HeaderDeadlineConnectionFactory(
+                        http, settings.headerTimeout(), lateHeaders::answer));
+            connector.setName(MANAGEMENT_CONNECTOR);
+            connector.setHost(settings.bindAddress());
+            connector.setPort(settings.managementPort().getAsInt());
+            management = connector;
+            return connector;
+          });
+    }
     // Another method on a known path is 405, not 404; '/machines/' is not the route.
     config.http.prefer405over404 = true;
     // Javalin copies each result (errors, health, docs; lookups write their answers themselves,
@@ -220,6 +246,12 @@ public final class FilesightHttpServer {
         tls == null ? "HTTP" : "HTTPS",
         settings.bindAddress(),
         port());
+    if (management != null) {
+      LOG.info(
+          "/metrics and /health/* served over HTTP on {}:{} only",
+          settings.bindAddress(),
+          management.getLocalPort());
+    }
     if (tls == null && !isLoopback(settings.bindAddress())) {
       LOG.warn(
           "serving plain HTTP on {}:{}, reachable from other hosts: bearer tokens cross the"
@@ -246,12 +278,23 @@ public final class FilesightHttpServer {
     health.startupFinished();
   }
 
+  /**
+   * The port {@code /metrics} and {@code /health/*} are served on: the management port when the
+   * settings name one, else {@link #port()}.
+   */
+  public synchronized int managementPort() {
+    if (!started) {
+      throw new IllegalStateException("the server is not started");
+    }
+    return management == null ? port() : management.getLocalPort();
+  }
+
   /** The port listened on, useful when the settings asked for port 0. */
   public synchronized int port() {
     if (!started) {
       throw new IllegalStateException("the server is not started");
     }
-    return app.jettyServer().port();
+    return api.getLocalPort();
   }
 
   /**
@@ -329,6 +372,17 @@ public final class FilesightHttpServer {
     ResponseHeaders.applyCommon(requestId, ctx::header);
     // Before the router decodes path parameters: it fails on what Jetty lets through.
     MalformedPathException.requireWellFormed(ctx.path());
+    ServerConnector managementPort = management;
+    if (managementPort != null
+        && (ctx.req().getLocalPort() == managementPort.getLocalPort())
+            != isManagementPath(ctx.path())) {
+      // Each port serves only its own paths: probes and metrics stay off the API's port.
+      throw new NotFoundResponse();
+    }
+  }
+
+  private static boolean isManagementPath(String path) {
+    return path.equals("/metrics") || path.startsWith("/health/");
   }
 
   private void scrape(Context ctx) {

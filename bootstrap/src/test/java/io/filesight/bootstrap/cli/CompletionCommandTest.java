@@ -30,7 +30,11 @@ class CompletionCommandTest {
         new picocli.CommandLine(new FilesightCommand()).getSubcommands().keySet()) {
       assertThat(script).as(command).contains(command);
     }
-    assertThat(script).contains("serve").contains("import").contains("--db");
+    assertThat(script)
+        .contains("serve")
+        .contains("import")
+        .contains("--db")
+        .contains("--management-port");
   }
 
   @Test
