@@ -76,7 +76,7 @@ final class HttpMetrics implements AutoCloseable {
     // Jetty hands over any token a client sends as its method: only the standard ones name a
     // series, or a client could create series without bound.
     String known = STANDARD_METHODS.contains(method) ? method : UNKNOWN;
-    String exception = failure == null ? NO_EXCEPTION : failure.getClass().getSimpleName();
+    String exception = failure == null ? NO_EXCEPTION : exceptionName(failure);
     // Kept per series: registering looks the meter up by its tags, which costs more than recording.
     requestTimers
         .computeIfAbsent(
@@ -92,6 +92,12 @@ final class HttpMetrics implements AutoCloseable {
                     .publishPercentileHistogram()
                     .register(registry))
         .record(durationNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** The simple class name, as Spring tags it; an anonymous class has none, so its full name. */
+  private static String exceptionName(Exception failure) {
+    String simple = failure.getClass().getSimpleName();
+    return simple.isEmpty() ? failure.getClass().getName() : simple;
   }
 
   private static String uri(String route, int status) {

@@ -7,7 +7,6 @@ import io.filesight.adapter.persistence.Database;
 import io.filesight.adapter.persistence.ImportTotals;
 import io.filesight.adapter.persistence.JdbiMachineRepository;
 import io.filesight.application.port.out.StoreUnavailableException;
-import io.filesight.bootstrap.cli.FilesightCommand;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -22,7 +21,8 @@ final class ServerMetering {
       Database database,
       JdbiMachineRepository machines,
       NimbusAccessTokenVerifier tokens) {
-    meters.buildInfo(FilesightCommand.class.getPackage().getImplementationVersion());
+    // The jar's manifest, which every package of the runnable jar shares.
+    meters.buildInfo(ServerMetering.class.getPackage().getImplementationVersion());
     meters.cacheGets("machines", machines::cacheHits, machines::cacheMisses);
     for (ConnectionPoolGauges pool : database.connectionPools()) {
       meters.connectionPool(
