@@ -200,6 +200,33 @@ abstract class EndToEndContract {
   }
 
   @Test
+  void metricsShowTheEnginesConnectionPoolsAndWhatWasImported() throws Exception {
+    String metrics =
+        http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+
+    for (String pool : connectionPools()) {
+      assertThat(
+              ServerMetricsTest.value(metrics, "hikaricp_connections_max{pool=\"" + pool + "\"}"))
+          .as(pool)
+          .isPositive();
+    }
+    assertThat(
+            ServerMetricsTest.value(metrics, "filesight_import_records_total{kind=\"machines\"}"))
+        .isEqualTo(4);
+    assertThat(
+            ServerMetricsTest.value(
+                metrics, "filesight_last_import_timestamp_seconds{kind=\"observations\"}"))
+        .isPositive();
+  }
+
+  /** The names of the engine's connection pools. */
+  abstract List<String> connectionPools();
+
+  @Test
   void knownSha1Answers200WithItsMachines() throws Exception {
     HttpResponse<String> response = get(SHA1, appToken("e2e-app-1", "Machine.Read.All"));
 

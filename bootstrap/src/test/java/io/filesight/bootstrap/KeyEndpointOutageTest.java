@@ -112,6 +112,7 @@ class KeyEndpointOutageTest {
     assertThat(eventually(() -> get(port, "/health/live", null), 200)).isTrue();
     Thread.sleep(1000);
     assertThat(get(port, "/health/ready", null)).isEqualTo(503);
+    assertThat(get(port, "/health/started", null)).isEqualTo(503);
     // DESIGN: keys not loaded yet is an outage (503, retry later), not bad credentials.
     assertThat(get(port, "/api/files/" + SHA1 + "/machines", token)).isEqualTo(503);
     assertThat(starting).isNotDone();
@@ -125,6 +126,7 @@ class KeyEndpointOutageTest {
     assertThat(eventually(() -> get(port, "/health/ready", null), 200)).isTrue();
     assertThat(get(port, "/api/files/" + SHA1 + "/machines", token)).isEqualTo(200);
     assertThat(starting.get(30, TimeUnit.SECONDS).port()).isEqualTo(port);
+    assertThat(get(port, "/health/started", null)).isEqualTo(200);
     List<String> failures = readerLines();
     assertThat(failures)
         .isNotEmpty()

@@ -81,7 +81,7 @@ class StoreFaultsWhileServingTest {
 
     HttpResponse<String> ready = ready();
     assertThat(ready.statusCode()).isEqualTo(503);
-    assertThat(ready.body()).contains("\"failing\":[\"database\"]");
+    assertThat(ready.body()).contains("{\"name\":\"database\",\"status\":\"DOWN\"}");
     for (HttpResponse<String> response : lookups("faults-deleted")) {
       assertRetired(response);
       assertThat(response.body()).contains("a restart of the service serves the new file");
@@ -100,7 +100,7 @@ class StoreFaultsWhileServingTest {
     }
     HttpResponse<String> ready = ready();
     assertThat(ready.statusCode()).isEqualTo(503);
-    assertThat(ready.body()).contains("\"failing\":[\"database\"]");
+    assertThat(ready.body()).contains("{\"name\":\"database\",\"status\":\"DOWN\"}");
     for (HttpResponse<String> response : lookups("faults-replaced-2")) {
       assertRetired(response);
       assertThat(response.body())
@@ -125,7 +125,7 @@ class StoreFaultsWhileServingTest {
     }
     HttpResponse<String> ready = ready();
     assertThat(ready.statusCode()).isEqualTo(503);
-    assertThat(ready.body()).contains("\"failing\":[\"database\"]");
+    assertThat(ready.body()).contains("{\"name\":\"database\",\"status\":\"DOWN\"}");
   }
 
   private static void assertRetired(HttpResponse<String> response) {

@@ -129,7 +129,7 @@ class WriteLockTest {
     assertThat(eventually(() -> lockWaitLines().size(), 1)).isTrue();
     HttpResponse<String> ready = get(port, "/health/ready", null);
     assertThat(ready.statusCode()).isEqualTo(503);
-    assertThat(ready.body()).contains("\"failing\":[\"database\"]");
+    assertThat(ready.body()).contains("{\"name\":\"database\",\"status\":\"DOWN\"}");
     HttpResponse<String> lookup =
         get(port, "/api/files/" + EndToEndContract.SHA1 + "/machines", token());
     assertThat(lookup.statusCode()).isEqualTo(503);

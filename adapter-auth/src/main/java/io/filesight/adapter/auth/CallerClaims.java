@@ -6,6 +6,7 @@ import io.filesight.domain.ApplicationCaller;
 import io.filesight.domain.Caller;
 import io.filesight.domain.DelegatedCaller;
 import io.filesight.domain.Permission;
+import io.filesight.domain.TokenRejection;
 import java.text.ParseException;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -35,13 +36,15 @@ final class CallerClaims {
         appId = text(claims.getStringClaim("azp"));
       }
       if (appId == null) {
-        throw new InvalidTokenException("token names no client application (appid or azp)");
+        throw new InvalidTokenException(
+            TokenRejection.CLAIMS, "token names no client application (appid or azp)");
       }
       if (claims.getClaim("scp") != null) {
         String scopes = claims.getStringClaim("scp");
         String userId = text(claims.getStringClaim("oid"));
         if (userId == null) {
-          throw new InvalidTokenException("delegated token names no user (oid)");
+          throw new InvalidTokenException(
+              TokenRejection.CLAIMS, "delegated token names no user (oid)");
         }
         List<String> groups = claims.getStringListClaim("groups");
         return new DelegatedCaller(
@@ -55,7 +58,8 @@ final class CallerClaims {
       List<String> roles = claims.getStringListClaim("roles");
       return new ApplicationCaller(tenantId, appId, permissions(roles == null ? List.of() : roles));
     } catch (ParseException e) {
-      throw new InvalidTokenException("malformed claim: " + e.getMessage(), e);
+      throw new InvalidTokenException(
+          TokenRejection.CLAIMS, "malformed claim: " + e.getMessage(), e);
     }
   }
 

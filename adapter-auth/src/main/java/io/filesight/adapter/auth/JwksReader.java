@@ -43,6 +43,7 @@ final class JwksReader implements JWKSetSource<SecurityContext> {
   private final JwksSource source;
   private final HttpClient http;
   private final AtomicLong reads = new AtomicLong();
+  private final AtomicLong failures = new AtomicLong();
   private volatile long lastReadAt = Long.MIN_VALUE;
   private volatile String lastProblem = "keys not loaded yet";
 
@@ -69,6 +70,7 @@ final class JwksReader implements JWKSetSource<SecurityContext> {
       return keys;
     } catch (IOException | ParseException | RuntimeException e) {
       String problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+      failures.incrementAndGet();
       lastProblem = problem;
       LOG.warn("signing keys not read from {}: {}", source.describe(), problem);
       throw new JWKSetUnavailableException(problem, e);
@@ -83,6 +85,11 @@ final class JwksReader implements JWKSetSource<SecurityContext> {
   /** How many reads were tried. */
   long reads() {
     return reads.get();
+  }
+
+  /** How many reads failed. */
+  long failures() {
+    return failures.get();
   }
 
   /** The time, on the chain's clock, of the last read tried; {@link Long#MIN_VALUE} before any. */

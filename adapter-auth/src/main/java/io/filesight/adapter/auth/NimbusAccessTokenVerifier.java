@@ -12,6 +12,7 @@ import io.filesight.application.port.out.AccessTokenVerifier;
 import io.filesight.application.port.out.InvalidTokenException;
 import io.filesight.application.port.out.KeysUnavailableException;
 import io.filesight.domain.Caller;
+import io.filesight.domain.TokenRejection;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +61,7 @@ public final class NimbusAccessTokenVerifier implements AccessTokenVerifier {
   @Override
   public Caller verify(String token) {
     if (token == null || token.isBlank()) {
-      throw new InvalidTokenException("empty token");
+      throw new InvalidTokenException(TokenRejection.MALFORMED, "empty token");
     }
     Instant now = clock.instant();
     String digest = VerifiedTokens.digest(token);
@@ -106,6 +107,11 @@ public final class NimbusAccessTokenVerifier implements AccessTokenVerifier {
     return settings.keys();
   }
 
+  /** Reads of the key set that failed since the start (each is logged with its cause). */
+  public long keyReadFailures() {
+    return keys.failedLoads();
+  }
+
   long signatureChecks() {
     return signatureChecks.get();
   }
@@ -117,26 +123,31 @@ public final class NimbusAccessTokenVerifier implements AccessTokenVerifier {
   private static SignedJWT parse(String token) {
     String[] parts = token.split("\\.", -1);
     if (parts.length == 5) {
-      throw new InvalidTokenException("encrypted (JWE) tokens are not accepted");
+      throw new InvalidTokenException(
+          TokenRejection.MALFORMED, "encrypted (JWE) tokens are not accepted");
     }
     if (parts.length != 3) {
-      throw new InvalidTokenException("not a compact JWS: " + parts.length + " parts");
+      throw new InvalidTokenException(
+          TokenRejection.MALFORMED, "not a compact JWS: " + parts.length + " parts");
     }
     for (String part : parts) {
       if (!BASE64URL.matcher(part).matches()) {
-        throw new InvalidTokenException("a token part is empty or not unpadded base64url");
+        throw new InvalidTokenException(
+            TokenRejection.MALFORMED, "a token part is empty or not unpadded base64url");
       }
     }
     // The algorithm is checked on the raw header, before any library interprets it.
     Object alg = rawHeader(parts[0]).get("alg");
     if (!RS256.equals(alg)) {
-      throw new InvalidTokenException("alg " + alg + " is not accepted, only RS256");
+      throw new InvalidTokenException(
+          TokenRejection.MALFORMED, "alg " + alg + " is not accepted, only RS256");
     }
     try {
       return new SignedJWT(
           new Base64URL(parts[0]), new Base64URL(parts[1]), new Base64URL(parts[2]));
     } catch (ParseException e) {
-      throw new InvalidTokenException("unparseable token: " + e.getMessage(), e);
+      throw new InvalidTokenException(
+          TokenRejection.MALFORMED, "unparseable token: " + e.getMessage(), e);
     }
   }
 
@@ -144,28 +155,31 @@ public final class NimbusAccessTokenVerifier implements AccessTokenVerifier {
     try {
       return JSONObjectUtils.parse(new Base64URL(part).decodeToString());
     } catch (ParseException e) {
-      throw new InvalidTokenException("header is not a JSON object", e);
+      throw new InvalidTokenException(TokenRejection.MALFORMED, "header is not a JSON object", e);
     }
   }
 
   private static void checkHeader(JWSHeader header) {
     for (String offered : KEYS_OFFERED_IN_HEADER) {
       if (header.getIncludedParams().contains(offered)) {
-        throw new InvalidTokenException("header offers a key (" + offered + "); it is never used");
+        throw new InvalidTokenException(
+            TokenRejection.MALFORMED, "header offers a key (" + offered + "); it is never used");
       }
     }
     if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
-      throw new InvalidTokenException("unknown critical header " + header.getCriticalParams());
+      throw new InvalidTokenException(
+          TokenRejection.MALFORMED, "unknown critical header " + header.getCriticalParams());
     }
     if (header.getContentType() != null) {
-      throw new InvalidTokenException("nested token (cty " + header.getContentType() + ")");
+      throw new InvalidTokenException(
+          TokenRejection.MALFORMED, "nested token (cty " + header.getContentType() + ")");
     }
     JOSEObjectType type = header.getType();
     if (type != null && !type.getType().equalsIgnoreCase("JWT")) {
-      throw new InvalidTokenException("typ " + type + " is not JWT");
+      throw new InvalidTokenException(TokenRejection.MALFORMED, "typ " + type + " is not JWT");
     }
     if (header.getKeyID() == null) {
-      throw new InvalidTokenException("header names no key (kid)");
+      throw new InvalidTokenException(TokenRejection.MALFORMED, "header names no key (kid)");
     }
   }
 
@@ -179,15 +193,17 @@ public final class NimbusAccessTokenVerifier implements AccessTokenVerifier {
                 + keys.source()
                 + "; tokens are judged once it is");
       }
-      throw new InvalidTokenException("unknown signing key kid " + kid);
+      throw new InvalidTokenException(TokenRejection.UNKNOWN_KEY, "unknown signing key kid " + kid);
     }
     signatureChecks.incrementAndGet();
     try {
       if (!jws.verify(verifier.get())) {
-        throw new InvalidTokenException("signature does not verify with key " + kid);
+        throw new InvalidTokenException(
+            TokenRejection.SIGNATURE, "signature does not verify with key " + kid);
       }
     } catch (JOSEException e) {
-      throw new InvalidTokenException("signature check failed: " + e.getMessage(), e);
+      throw new InvalidTokenException(
+          TokenRejection.SIGNATURE, "signature check failed: " + e.getMessage(), e);
     }
   }
 
@@ -195,7 +211,8 @@ public final class NimbusAccessTokenVerifier implements AccessTokenVerifier {
     try {
       return jws.getJWTClaimsSet();
     } catch (ParseException e) {
-      throw new InvalidTokenException("payload is not a JSON claims set", e);
+      throw new InvalidTokenException(
+          TokenRejection.MALFORMED, "payload is not a JSON claims set", e);
     }
   }
 
@@ -203,27 +220,31 @@ public final class NimbusAccessTokenVerifier implements AccessTokenVerifier {
   private Instant checkClaims(JWTClaimsSet claims, Instant now) {
     Date exp = claims.getExpirationTime();
     if (exp == null) {
-      throw new InvalidTokenException("token has no expiry (exp)");
+      throw new InvalidTokenException(TokenRejection.CLAIMS, "token has no expiry (exp)");
     }
     Instant validUntil = exp.toInstant().plus(settings.clockSkew());
     if (now.isAfter(validUntil)) {
-      throw new InvalidTokenException("token expired at " + exp.toInstant());
+      throw new InvalidTokenException(
+          TokenRejection.EXPIRED, "token expired at " + exp.toInstant());
     }
     Date nbf = claims.getNotBeforeTime();
     if (nbf != null && now.isBefore(nbf.toInstant().minus(settings.clockSkew()))) {
-      throw new InvalidTokenException("token not valid before " + nbf.toInstant());
+      throw new InvalidTokenException(
+          TokenRejection.NOT_YET_VALID, "token not valid before " + nbf.toInstant());
     }
     Object tid = claims.getClaim("tid");
     if (!settings.tenantId().equals(tid)) {
-      throw new InvalidTokenException("tenant " + tid + " is not trusted");
+      throw new InvalidTokenException(TokenRejection.ISSUER, "tenant " + tid + " is not trusted");
     }
     String issuer = claims.getIssuer();
     if (!settings.issuers().contains(issuer)) {
-      throw new InvalidTokenException("issuer " + issuer + " is not trusted");
+      throw new InvalidTokenException(
+          TokenRejection.ISSUER, "issuer " + issuer + " is not trusted");
     }
     List<String> audiences = claims.getAudience();
     if (audiences.stream().noneMatch(settings.audiences()::contains)) {
-      throw new InvalidTokenException("audience " + audiences + " is not accepted");
+      throw new InvalidTokenException(
+          TokenRejection.AUDIENCE, "audience " + audiences + " is not accepted");
     }
     return validUntil;
   }

@@ -156,6 +156,11 @@ final class SigningKeys {
     return reader.reads();
   }
 
+  /** How many reads of the source failed. */
+  long failedLoads() {
+    return reader.failures();
+  }
+
   private Duration firstRetry() {
     return FIRST_RETRY.compareTo(source.refreshInterval()) < 0
         ? FIRST_RETRY

@@ -316,9 +316,12 @@ class JwksUrlKeysTest {
     status.set(500);
     NimbusAccessTokenVerifier verifier = verifier(Duration.ofSeconds(2));
 
+    assertThat(verifier.keyReadFailures()).isZero();
+
     assertThatThrownBy(() -> new KeySetReadinessProbe(verifier).check())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("HTTP 500");
+    assertThat(verifier.keyReadFailures()).isEqualTo(requests.get()).isPositive();
   }
 
   @Test

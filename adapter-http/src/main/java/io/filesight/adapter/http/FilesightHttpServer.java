@@ -4,12 +4,14 @@ import io.filesight.application.port.in.AuthenticateCaller;
 import io.filesight.application.port.in.CheckConnection;
 import io.filesight.application.port.in.CheckReadiness;
 import io.filesight.application.port.in.FindRelatedMachines;
+import io.filesight.application.port.in.UnauthenticatedException;
 import io.filesight.domain.QuotaExceededException;
 import io.filesight.domain.RateQuota;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
@@ -47,12 +49,23 @@ public final class FilesightHttpServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(FilesightHttpServer.class);
 
+  private static final String MANAGEMENT_CONNECTOR = "management";
+
   private final HttpSettings settings;
   private final DefenderErrors errors;
   private final HttpMetrics metrics;
+  private final ServerMeters meters;
+  private final HealthHandlers health;
   private final Javalin app;
   private final SslContextFactory.Server tls;
   private TlsReloader tlsReloader;
+
+  /** The connector of {@code port}, once the server is built. */
+  private volatile ServerConnector api;
+
+  /** The connector of the management port; null when everything is served on one port. */
+  private volatile ServerConnector management;
+
   private boolean started;
   private boolean stopped;
 
@@ -84,6 +97,7 @@ public final class FilesightHttpServer {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.errors = new DefenderErrors(quota);
     this.metrics = new HttpMetrics();
+    this.meters = new ServerMeters(metrics.registry());
     this.tls = settings.tls().map(FilesightHttpServer::tlsContext).orElse(null);
     RelatedMachinesHandler machines =
         new RelatedMachinesHandler(
@@ -94,7 +108,7 @@ public final class FilesightHttpServer {
             new RenderedMachines(settings.renderedMachines()));
     ConnectionTestHandler alerts =
         new ConnectionTestHandler(connectionTest, authenticate, settings.baseUrl());
-    HealthHandlers health = new HealthHandlers(readiness);
+    this.health = new HealthHandlers(readiness);
     ApiDocs docs = new ApiDocs();
     this.app =
         Javalin.create(
@@ -108,6 +122,7 @@ public final class FilesightHttpServer {
               config.routes.head(ConnectionTestHandler.PATH, alerts);
               config.routes.get("/health/live", health::live);
               config.routes.get("/health/ready", health::ready);
+              config.routes.get("/health/started", health::started);
               config.routes.get("/metrics", this::scrape);
               config.routes.get("/openapi.yaml", docs::openApi);
               config.routes.get("/docs", docs::page);
@@ -156,8 +171,24 @@ public final class FilesightHttpServer {
           }
           connector.setHost(settings.bindAddress());
           connector.setPort(settings.port());
+          api = connector;
           return connector;
         });
+    if (settings.managementPort().isPresent()) {
+      config.jetty.addConnector(
+          (server, http) -> {
+            ServerConnector connector =
+                new ServerConnector(
+                    server,
+                    new HeaderDeadlineConnectionFactory(
+                        http, settings.headerTimeout(), lateHeaders::answer));
+            connector.setName(MANAGEMENT_CONNECTOR);
+            connector.setHost(settings.bindAddress());
+            connector.setPort(settings.managementPort().getAsInt());
+            management = connector;
+            return connector;
+          });
+    }
     // Another method on a known path is 405, not 404; '/machines/' is not the route.
     config.http.prefer405over404 = true;
     // Javalin copies each result (errors, health, docs; lookups write their answers themselves,
@@ -215,6 +246,12 @@ public final class FilesightHttpServer {
         tls == null ? "HTTP" : "HTTPS",
         settings.bindAddress(),
         port());
+    if (management != null) {
+      LOG.info(
+          "/metrics and /health/* served over HTTP on {}:{} only",
+          settings.bindAddress(),
+          management.getLocalPort());
+    }
     if (tls == null && !isLoopback(settings.bindAddress())) {
       LOG.warn(
           "serving plain HTTP on {}:{}, reachable from other hosts: bearer tokens cross the"
@@ -233,12 +270,31 @@ public final class FilesightHttpServer {
     }
   }
 
+  /**
+   * Says that start-up finished (the database opened and migrated, the keys loaded): {@code
+   * /health/started} answers 503 DOWN until this is called, 200 UP after.
+   */
+  public void startupFinished() {
+    health.startupFinished();
+  }
+
+  /**
+   * The port {@code /metrics} and {@code /health/*} are served on: the management port when the
+   * settings name one, else {@link #port()}.
+   */
+  public synchronized int managementPort() {
+    if (!started) {
+      throw new IllegalStateException("the server is not started");
+    }
+    return management == null ? port() : management.getLocalPort();
+  }
+
   /** The port listened on, useful when the settings asked for port 0. */
   public synchronized int port() {
     if (!started) {
       throw new IllegalStateException("the server is not started");
     }
-    return app.jettyServer().port();
+    return api.getLocalPort();
   }
 
   /**
@@ -287,6 +343,11 @@ public final class FilesightHttpServer {
     return false;
   }
 
+  /** Where the wiring registers the meters of the parts behind the server. */
+  public ServerMeters meters() {
+    return meters;
+  }
+
   /** The registry behind {@code /metrics}, for embedders who add their own meters. */
   public PrometheusMeterRegistry meterRegistry() {
     return metrics.registry();
@@ -311,6 +372,17 @@ public final class FilesightHttpServer {
     ResponseHeaders.applyCommon(requestId, ctx::header);
     // Before the router decodes path parameters: it fails on what Jetty lets through.
     MalformedPathException.requireWellFormed(ctx.path());
+    ServerConnector managementPort = management;
+    if (managementPort != null
+        && (ctx.req().getLocalPort() == managementPort.getLocalPort())
+            != isManagementPath(ctx.path())) {
+      // Each port serves only its own paths: probes and metrics stay off the API's port.
+      throw new NotFoundResponse();
+    }
+  }
+
+  private static boolean isManagementPath(String path) {
+    return path.equals("/metrics") || path.startsWith("/health/");
   }
 
   private void scrape(Context ctx) {
@@ -326,8 +398,12 @@ public final class FilesightHttpServer {
     } else if (error.status() >= 500) {
       LOG.error("request {} failed", requestId, failure);
     }
+    RequestAttributes.failure(ctx, failure);
     if (failure instanceof QuotaExceededException) {
       metrics.recordRateLimitRejection(((QuotaExceededException) failure).rejection().limit());
+    }
+    if (failure instanceof UnauthenticatedException) {
+      metrics.recordUnauthorized(UnauthorizedReason.of((UnauthenticatedException) failure));
     }
     if (ctx.res().isCommitted()) {
       // Part of a streamed answer already left: the connection is all that can be cut.
@@ -343,10 +419,15 @@ public final class FilesightHttpServer {
   private void logRequest(Context ctx, Float durationMs) {
     String route =
         ctx.endpoints().matchedHttpEndpoint() == null
-            ? HttpMetrics.UNMATCHED_ROUTE
+            ? null
             : ctx.endpoints().matchedHttpEndpoint().path;
     int status = ctx.statusCode();
-    metrics.recordRequest(ctx.method().name(), route, status, (long) (durationMs * 1_000_000L));
+    metrics.recordRequest(
+        ctx.method().name(),
+        route,
+        status,
+        RequestAttributes.failure(ctx),
+        (long) (durationMs * 1_000_000L));
     AccessLog.log(
         new AccessLog.Entry(
             ctx.method().name(),

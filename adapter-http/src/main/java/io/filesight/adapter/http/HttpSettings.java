@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Settings of the HTTP adapter.
@@ -32,6 +33,9 @@ import java.util.Optional;
  * @param tls the certificate and key HTTPS is served with, on {@code port}; empty for plain HTTP
  * @param trustedProxies the proxies whose {@code Forwarded} and {@code X-Forwarded-*} headers name
  *     the client, its scheme and host; from any other sender they are ignored
+ * @param managementPort when present, {@code /metrics} and {@code /health/*} are served only on
+ *     this port (plain HTTP, same bind address; 0 picks a free one), and only they are; empty
+ *     serves everything on {@code port}
  */
 public record HttpSettings(
     String bindAddress,
@@ -46,7 +50,8 @@ public record HttpSettings(
     int maxConcurrentRequests,
     int maxQueuedRequests,
     Optional<TlsFiles> tls,
-    TrustedProxies trustedProxies) {
+    TrustedProxies trustedProxies,
+    OptionalInt managementPort) {
   /** Machines kept rendered unless told otherwise. */
   public static final int DEFAULT_RENDERED_MACHINES = 10_000;
 
@@ -93,9 +98,21 @@ public record HttpSettings(
     Objects.requireNonNull(headerTimeout, "headerTimeout");
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(trustedProxies, "trustedProxies");
+    Objects.requireNonNull(managementPort, "managementPort");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
     }
+    managementPort.ifPresent(
+        management -> {
+          if (management < 0 || management > 65_535) {
+            throw new IllegalArgumentException(
+                "managementPort must be between 0 and 65535, was " + management);
+          }
+          if (management != 0 && management == port) {
+            throw new IllegalArgumentException(
+                "managementPort must differ from port " + port + ", was " + management);
+          }
+        });
     if (stopTimeout.isNegative()) {
       throw new IllegalArgumentException("stopTimeout must not be negative, was " + stopTimeout);
     }
@@ -133,6 +150,38 @@ public record HttpSettings(
     baseUrl.ifPresent(HttpSettings::requireHttpBase);
   }
 
+  /** Everything served on {@code port}. */
+  public HttpSettings(
+      String bindAddress,
+      int port,
+      Optional<URI> baseUrl,
+      UnknownFileAnswer unknownFile,
+      boolean jsonAccessLog,
+      Duration stopTimeout,
+      int renderedMachines,
+      int maxRequestHeaderSize,
+      Duration headerTimeout,
+      int maxConcurrentRequests,
+      int maxQueuedRequests,
+      Optional<TlsFiles> tls,
+      TrustedProxies trustedProxies) {
+    this(
+        bindAddress,
+        port,
+        baseUrl,
+        unknownFile,
+        jsonAccessLog,
+        stopTimeout,
+        renderedMachines,
+        maxRequestHeaderSize,
+        headerTimeout,
+        maxConcurrentRequests,
+        maxQueuedRequests,
+        tls,
+        trustedProxies,
+        OptionalInt.empty());
+  }
+
   /** Plain HTTP, trusting no proxy. */
   public HttpSettings(
       String bindAddress,
@@ -159,7 +208,8 @@ public record HttpSettings(
         maxConcurrentRequests,
         maxQueuedRequests,
         Optional.empty(),
-        TrustedProxies.none());
+        TrustedProxies.none(),
+        OptionalInt.empty());
   }
 
   /**
@@ -181,7 +231,8 @@ public record HttpSettings(
         AUTO_MAX_CONCURRENT_REQUESTS,
         DEFAULT_MAX_QUEUED_REQUESTS,
         Optional.empty(),
-        TrustedProxies.none());
+        TrustedProxies.none(),
+        OptionalInt.empty());
   }
 
   public HttpSettings withPort(int newPort) {
@@ -198,7 +249,8 @@ public record HttpSettings(
         maxConcurrentRequests,
         maxQueuedRequests,
         tls,
-        trustedProxies);
+        trustedProxies,
+        managementPort);
   }
 
   public HttpSettings withBaseUrl(URI newBaseUrl) {
@@ -215,7 +267,8 @@ public record HttpSettings(
         maxConcurrentRequests,
         maxQueuedRequests,
         tls,
-        trustedProxies);
+        trustedProxies,
+        managementPort);
   }
 
   public HttpSettings withUnknownFile(UnknownFileAnswer answer) {
@@ -232,7 +285,8 @@ public record HttpSettings(
         maxConcurrentRequests,
         maxQueuedRequests,
         tls,
-        trustedProxies);
+        trustedProxies,
+        managementPort);
   }
 
   public HttpSettings withStopTimeout(Duration timeout) {
@@ -249,7 +303,8 @@ public record HttpSettings(
         maxConcurrentRequests,
         maxQueuedRequests,
         tls,
-        trustedProxies);
+        trustedProxies,
+        managementPort);
   }
 
   public HttpSettings withRenderedMachines(int count) {
@@ -266,7 +321,8 @@ public record HttpSettings(
         maxConcurrentRequests,
         maxQueuedRequests,
         tls,
-        trustedProxies);
+        trustedProxies,
+        managementPort);
   }
 
   public HttpSettings withMaxRequestHeaderSize(int bytes) {
@@ -283,7 +339,8 @@ public record HttpSettings(
         maxConcurrentRequests,
         maxQueuedRequests,
         tls,
-        trustedProxies);
+        trustedProxies,
+        managementPort);
   }
 
   public HttpSettings withHeaderTimeout(Duration timeout) {
@@ -300,7 +357,8 @@ public record HttpSettings(
         maxConcurrentRequests,
         maxQueuedRequests,
         tls,
-        trustedProxies);
+        trustedProxies,
+        managementPort);
   }
 
   public HttpSettings withMaxConcurrentRequests(int count) {
@@ -317,7 +375,8 @@ public record HttpSettings(
         count,
         maxQueuedRequests,
         tls,
-        trustedProxies);
+        trustedProxies,
+        managementPort);
   }
 
   public HttpSettings withMaxQueuedRequests(int count) {
@@ -334,7 +393,8 @@ public record HttpSettings(
         maxConcurrentRequests,
         count,
         tls,
-        trustedProxies);
+        trustedProxies,
+        managementPort);
   }
 
   public HttpSettings withTls(TlsFiles files) {
@@ -351,7 +411,8 @@ public record HttpSettings(
         maxConcurrentRequests,
         maxQueuedRequests,
         Optional.of(files),
-        trustedProxies);
+        trustedProxies,
+        managementPort);
   }
 
   public HttpSettings withTrustedProxies(TrustedProxies proxies) {
@@ -368,7 +429,27 @@ public record HttpSettings(
         maxConcurrentRequests,
         maxQueuedRequests,
         tls,
-        proxies);
+        proxies,
+        managementPort);
+  }
+
+  /** {@code /metrics} and {@code /health/*} served only on {@code newPort}, and only they. */
+  public HttpSettings withManagementPort(int newPort) {
+    return new HttpSettings(
+        bindAddress,
+        port,
+        baseUrl,
+        unknownFile,
+        jsonAccessLog,
+        stopTimeout,
+        renderedMachines,
+        maxRequestHeaderSize,
+        headerTimeout,
+        maxConcurrentRequests,
+        maxQueuedRequests,
+        tls,
+        trustedProxies,
+        OptionalInt.of(newPort));
   }
 
   private static void requireHttpBase(URI uri) {

@@ -69,7 +69,8 @@ final class JettyJsonErrorHandler extends ErrorHandler {
             client,
             headers.get(HttpHeader.USER_AGENT),
             null));
-    metrics.recordRequest(request.getMethod(), "jetty", error.status(), System.nanoTime() - start);
+    metrics.recordRequest(
+        request.getMethod(), null, error.status(), null, System.nanoTime() - start);
     response.write(true, ByteBuffer.wrap(body), callback);
   }
 }

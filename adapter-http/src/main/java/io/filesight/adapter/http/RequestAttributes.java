@@ -14,6 +14,7 @@ final class RequestAttributes {
   private static final String REQUEST_ID = "filesight.requestId";
   private static final String CALLER = "filesight.caller";
   private static final String ORIGIN = "filesight.origin";
+  private static final String FAILURE = "filesight.failure";
 
   private RequestAttributes() {}
 
@@ -59,5 +60,14 @@ final class RequestAttributes {
   /** Where the request came from, trusted proxies looked through; null before it is known. */
   static TrustedProxies.ClientOrigin origin(Context ctx) {
     return ctx.attribute(ORIGIN);
+  }
+
+  static void failure(Context ctx, Exception failure) {
+    ctx.attribute(FAILURE, failure);
+  }
+
+  /** The exception the request was answered for, or {@code null} when it raised none. */
+  static Exception failure(Context ctx) {
+    return ctx.attribute(FAILURE);
   }
 }

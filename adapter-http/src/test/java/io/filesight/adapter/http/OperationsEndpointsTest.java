@@ -20,7 +20,8 @@ class OperationsEndpointsTest {
 
   @BeforeAll
   static void start() {
-    CheckReadiness readiness = () -> new CheckReadiness.Readiness(PROBLEMS.get());
+    CheckReadiness readiness =
+        () -> new CheckReadiness.Readiness(List.of("database", "keys"), PROBLEMS.get());
     http = new TestServer(FIND, new StubAuthenticate(), readiness, TestServer.settings());
   }
 
@@ -34,24 +35,51 @@ class OperationsEndpointsTest {
     HttpResponse<String> response = http.get("/health/live", null);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("{\"status\":\"UP\",\"failing\":[]}");
+    assertThat(response.body()).isEqualTo("{\"status\":\"UP\",\"checks\":[]}");
     assertThat(response.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("application/json");
   }
 
   @Test
-  void readinessNamesFailingDependenciesWith503ButNotTheirMessages() {
+  void readinessNamesEachCheckAndAnswers503WhenOneIsDownButNotWhy() {
     PROBLEMS.set(Map.of("database", "cannot open /var/lib/filesight/secret.db"));
     try {
       HttpResponse<String> response = http.get("/health/ready", null);
 
       assertThat(response.statusCode()).isEqualTo(503);
-      assertThat(response.body()).isEqualTo("{\"status\":\"DOWN\",\"failing\":[\"database\"]}");
+      assertThat(response.body())
+          .isEqualTo(
+              "{\"status\":\"DOWN\",\"checks\":[{\"name\":\"database\",\"status\":\"DOWN\"},"
+                  + "{\"name\":\"keys\",\"status\":\"UP\"}]}");
     } finally {
       PROBLEMS.set(Map.of());
     }
     HttpResponse<String> ready = http.get("/health/ready", null);
     assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body())
+        .isEqualTo(
+            "{\"status\":\"UP\",\"checks\":[{\"name\":\"database\",\"status\":\"UP\"},"
+                + "{\"name\":\"keys\",\"status\":\"UP\"}]}");
+  }
+
+  @Test
+  void startupProbeIsDownUntilStartupFinishedThenUp() {
+    try (TestServer starting =
+        new TestServer(FIND, new StubAuthenticate(), TestServer.READY, TestServer.settings())) {
+      HttpResponse<String> before = starting.get("/health/started", null);
+
+      assertThat(before.statusCode()).isEqualTo(503);
+      assertThat(before.body())
+          .isEqualTo(
+              "{\"status\":\"DOWN\",\"checks\":[{\"name\":\"started\",\"status\":\"DOWN\"}]}");
+
+      starting.server.startupFinished();
+      HttpResponse<String> after = starting.get("/health/started", null);
+
+      assertThat(after.statusCode()).isEqualTo(200);
+      assertThat(after.body())
+          .isEqualTo("{\"status\":\"UP\",\"checks\":[{\"name\":\"started\",\"status\":\"UP\"}]}");
+    }
   }
 
   @Test
@@ -65,7 +93,7 @@ class OperationsEndpointsTest {
   }
 
   @Test
-  void metricsExposeRequestsByRouteAndStatusAndRateLimitRejections() {
+  void metricsFollowSpringsRequestTagsAndCountRateLimitRejections() {
     http.get("/api/files/" + Machines.SHA1 + "/machines", StubAuthenticate.GOOD);
     http.get("/api/files/" + Machines.SHA1 + "/machines", null);
 
@@ -76,9 +104,13 @@ class OperationsEndpointsTest {
         .hasValue("text/plain; version=0.0.4; charset=utf-8");
     assertThat(response.body())
         .contains(
-            "http_server_requests_seconds_count{method=\"GET\",route=\"/api/files/{id}/machines\","
-                + "status=\"429\"}")
-        .contains("route=\"/api/files/{id}/machines\",status=\"401\"")
+            "http_server_requests_seconds_count{exception=\"QuotaExceededException\","
+                + "method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"429\","
+                + "uri=\"/api/files/{id}/machines\"}")
+        .contains(
+            "{exception=\"UnauthenticatedException\",method=\"GET\",outcome=\"CLIENT_ERROR\","
+                + "status=\"401\",uri=\"/api/files/{id}/machines\"}")
+        .contains("filesight_http_unauthorized_total{reason=\"missing\"}")
         .contains("http_server_requests_seconds_bucket{")
         .contains("filesight_ratelimit_rejections_total{limit=\"100/60s\"}")
         .contains("jvm_memory_used_bytes")
@@ -86,12 +118,22 @@ class OperationsEndpointsTest {
   }
 
   @Test
-  void unmatchedPathsShareOneMetricsRouteSoSeriesStayBounded() {
+  void unmatchedPathsShareOneMetricsUriSoSeriesStayBounded() {
     http.get("/random/" + System.nanoTime(), null);
 
     assertThat(http.get("/metrics", null).body())
-        .contains("route=\"UNMATCHED\",status=\"404\"")
+        .contains("outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"NOT_FOUND\"")
         .doesNotContain("/random/");
+  }
+
+  @Test
+  void successfulRequestsCarryTheRouteTemplateAndNoException() {
+    http.get("/health/live", null);
+
+    assertThat(http.get("/metrics", null).body())
+        .contains(
+            "http_server_requests_seconds_count{exception=\"None\",method=\"GET\","
+                + "outcome=\"SUCCESS\",status=\"200\",uri=\"/health/live\"}");
   }
 
   @Test
@@ -101,7 +143,7 @@ class OperationsEndpointsTest {
     }
 
     String metrics = http.get("/metrics", null).body();
-    assertThat(metrics).contains("method=\"_OTHER\"").doesNotContain("FUZZ");
+    assertThat(metrics).contains("method=\"UNKNOWN\"").doesNotContain("FUZZ");
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.filesight.domain.ApplicationCaller;
 import io.filesight.domain.Caller;
 import io.filesight.domain.DelegatedCaller;
 import io.filesight.domain.Permission;
+import io.filesight.domain.TokenRejection;
 import java.util.Set;
 
 /**
@@ -31,10 +32,10 @@ final class StubAuthenticate implements AuthenticateCaller {
     if (NO_PERMISSION.equals(authorization)) {
       return new ApplicationCaller(TENANT, APP, Set.of());
     }
-    throw new UnauthenticatedException(
-        authorization == null
-            ? UnauthenticatedException.Reason.MISSING_AUTHORIZATION
-            : UnauthenticatedException.Reason.INVALID_TOKEN,
-        "not a test token");
+    if (authorization == null) {
+      throw new UnauthenticatedException(
+          UnauthenticatedException.Reason.MISSING_AUTHORIZATION, "no Authorization header");
+    }
+    throw new UnauthenticatedException(TokenRejection.MALFORMED, "not a test token", null);
   }
 }

@@ -3,6 +3,7 @@ package io.filesight.adapter.persistence;
 import io.filesight.application.port.out.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
@@ -67,6 +68,9 @@ public interface Database extends AutoCloseable {
     return new DatabaseUnavailableException(
         "writing to the database " + name() + " failed: " + cause.getMessage(), cause);
   }
+
+  /** Its connection pools, for metrics. */
+  List<ConnectionPoolGauges> connectionPools();
 
   @Override
   void close();

@@ -21,7 +21,7 @@ public final class JdbcMachineStore implements MachineStore {
 
   @Override
   public ImportSession<Machine> beginImport() {
-    return new WriterSession<>(database) {
+    return new WriterSession<>(database, ImportTotals.MACHINES) {
       private StoredCounts written = StoredCounts.NONE;
 
       @Override

@@ -100,8 +100,18 @@ public final class JdbiAccessDirectory implements AccessDirectory, AccessConfigu
   @Override
   public void replace(AccessConfiguration configuration) {
     try {
-      database.writes().useTransaction(handle -> replace(handle, configuration));
-    } catch (JdbiException e) {
+      database
+          .writes()
+          .useTransaction(
+              handle -> {
+                replace(handle, configuration);
+                ImportTotalsTable.add(
+                    handle.getConnection(),
+                    ImportTotals.ACCESS,
+                    configuration.machineGroups().size() + configuration.roles().size(),
+                    System.currentTimeMillis());
+              });
+    } catch (JdbiException | SQLException e) {
       throw database.writeFailed(e);
     }
   }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Secondary adapter: machines related to a file, read from the database (SQLite or PostgreSQL, in
@@ -43,6 +44,8 @@ public final class JdbiMachineRepository implements MachineRepository {
   private final Database database;
   private final StatementCache statements = new StatementCache();
   private final MachineCache cache;
+  private final LongAdder cacheHits = new LongAdder();
+  private final LongAdder cacheMisses = new LongAdder();
 
   public JdbiMachineRepository(Database database) {
     this(database, DEFAULT_CACHED_MACHINES);
@@ -52,6 +55,16 @@ public final class JdbiMachineRepository implements MachineRepository {
   public JdbiMachineRepository(Database database, int cachedMachines) {
     this.database = database;
     this.cache = new MachineCache(cachedMachines);
+  }
+
+  /** Machines a lookup found in the machine cache, since the start. */
+  public long cacheHits() {
+    return cacheHits.sum();
+  }
+
+  /** Machines a lookup had to read from the store, since the start. */
+  public long cacheMisses() {
+    return cacheMisses.sum();
   }
 
   @Override
@@ -182,6 +195,8 @@ public final class JdbiMachineRepository implements MachineRepository {
         missing.add(ids.get(i));
       }
     }
+    cacheHits.add(machines.length - missing.size());
+    cacheMisses.add(missing.size());
     if (!missing.isEmpty()) {
       Map<String, Machine> read = read(connection, missing);
       read.values().forEach(cached::put);

@@ -19,6 +19,7 @@ import org.jdbi.v3.core.JdbiException;
  */
 public abstract class WriterSession<T> implements ImportSession<T> {
   private final Database database;
+  private final String kind;
   private final boolean resumable;
   private Handle handle;
   private boolean closed;
@@ -32,14 +33,18 @@ public abstract class WriterSession<T> implements ImportSession<T> {
   /** Records appended since the last commit. */
   private long appended;
 
-  /** A session whose imports start from the beginning, interrupted or not. */
-  protected WriterSession(Database database) {
-    this(database, false);
+  /**
+   * A session whose imports start from the beginning, interrupted or not; its commits count their
+   * records under {@code kind} in {@code import_totals}.
+   */
+  protected WriterSession(Database database, String kind) {
+    this(database, kind, false);
   }
 
   /** A session that resumes an interrupted import of the same source when {@code resumable}. */
-  protected WriterSession(Database database, boolean resumable) {
+  protected WriterSession(Database database, String kind, boolean resumable) {
     this.database = database;
+    this.kind = Objects.requireNonNull(kind, "kind");
     this.resumable = resumable;
   }
 
@@ -100,6 +105,8 @@ public abstract class WriterSession<T> implements ImportSession<T> {
           ImportProgressTable.save(open.getConnection(), source, reached);
         }
       }
+      ImportTotalsTable.add(
+          open.getConnection(), kind, appended, last ? System.currentTimeMillis() : null);
       open.commit();
       committed = reached;
       appended = 0;

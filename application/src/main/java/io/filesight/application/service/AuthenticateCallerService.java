@@ -42,7 +42,7 @@ public final class AuthenticateCallerService implements AuthenticateCaller {
     try {
       return verifier.verify(token);
     } catch (InvalidTokenException e) {
-      throw new UnauthenticatedException(Reason.INVALID_TOKEN, e.getMessage(), e);
+      throw new UnauthenticatedException(e.rejection(), e.getMessage(), e);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.filesight.application.service;
 
 import io.filesight.application.port.in.CheckReadiness;
 import io.filesight.application.port.out.ReadinessProbe;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,9 @@ public final class CheckReadinessService implements CheckReadiness {
   @Override
   public Readiness check() {
     Map<String, String> problems = new LinkedHashMap<>();
+    List<String> checked = new ArrayList<>();
     for (ReadinessProbe probe : probes) {
+      checked.add(probe.name());
       try {
         probe.check();
       } catch (RuntimeException e) {
@@ -25,6 +28,6 @@ public final class CheckReadinessService implements CheckReadiness {
         problems.put(probe.name(), message);
       }
     }
-    return new Readiness(problems);
+    return new Readiness(checked, problems);
   }
 }

@@ -3,6 +3,7 @@ package io.filesight.application.fake;
 import io.filesight.application.port.out.AccessTokenVerifier;
 import io.filesight.application.port.out.InvalidTokenException;
 import io.filesight.domain.Caller;
+import io.filesight.domain.TokenRejection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ public final class FakeAccessTokenVerifier implements AccessTokenVerifier {
   public Caller verify(String token) {
     Caller caller = callers.get(token);
     if (caller == null) {
-      throw new InvalidTokenException("unknown token");
+      throw new InvalidTokenException(TokenRejection.UNKNOWN_KEY, "unknown token");
     }
     return caller;
   }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       HealthCommand.class,
       GenerateCommand.class,
       TokenCommand.class,
-      KeygenCommand.class
+      KeygenCommand.class,
+      CompletionCommand.class
     })
 public final class FilesightCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -86,6 +86,15 @@ public class ServeCommand implements Callable<Integer> {
   int port;
 
   @Option(
+      names = "--management-port",
+      paramLabel = "PORT",
+      description =
+          "Serve /metrics and /health/* only on this port, over plain HTTP on the same --bind"
+              + " address (0 = any free port), and nothing else there; on --port they then answer"
+              + " 404. Unset (the default), they share --port with the API.")
+  Integer managementPort;
+
+  @Option(
       names = "--bind",
       defaultValue = "0.0.0.0",
       description =
@@ -295,6 +304,13 @@ public class ServeCommand implements Callable<Integer> {
                 "--max-queued-requests", maxQueuedRequests, 0, HttpSettings.LARGEST_MAX_REQUESTS),
             tls(),
             trustedProxies());
+    if (managementPort != null) {
+      int management = Settings.port("--management-port", managementPort);
+      if (management != 0 && management == http.port()) {
+        throw Settings.invalid("--management-port", managementPort, "must differ from --port");
+      }
+      http = http.withManagementPort(management);
+    }
     return new ServerSettings(
         database,
         Settings.duration("--db-wait", dbWait),

@@ -8,6 +8,7 @@ import io.filesight.adapter.auth.JwksSource;
 import io.filesight.adapter.auth.NimbusAccessTokenVerifier;
 import io.filesight.adapter.http.FilesightHttpServer;
 import io.filesight.adapter.persistence.DatabaseConfigurationException;
+import io.filesight.adapter.persistence.JdbiMachineRepository;
 import io.filesight.application.port.in.AgreeOnQuota;
 import io.filesight.application.port.in.QuotaPolicyMismatchException;
 import io.filesight.bootstrap.config.ConfigurationException;
@@ -83,11 +84,17 @@ public final class FilesightServer implements AutoCloseable {
               new AuthModule(settings.tokens()),
               new HttpModule(settings.http()));
       http = injector.getInstance(FilesightHttpServer.class);
+      ServerMetering.register(
+          http.meters(),
+          store.database(),
+          injector.getInstance(JdbiMachineRepository.class),
+          injector.getInstance(NimbusAccessTokenVerifier.class));
       http.start();
       store.awaitReadyToServe(settings.databaseWait());
       AgreeOnQuota quota = injector.getInstance(AgreeOnQuota.class);
       agree(quota, settings, store.database().name());
       awaitKeys(injector.getInstance(NimbusAccessTokenVerifier.class), settings.keysWait());
+      http.startupFinished();
       LOG.info(
           "filesight listening on {}:{} with database {}",
           settings.http().bindAddress(),

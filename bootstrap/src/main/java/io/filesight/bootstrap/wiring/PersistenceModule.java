@@ -36,8 +36,14 @@ public final class PersistenceModule extends AbstractModule {
 
   @Provides
   @Singleton
-  MachineRepository machineRepository(Database database) {
+  JdbiMachineRepository jdbiMachineRepository(Database database) {
     return new JdbiMachineRepository(database, cachedMachines);
+  }
+
+  @Provides
+  @Singleton
+  MachineRepository machineRepository(JdbiMachineRepository repository) {
+    return repository;
   }
 
   @Provides

@@ -267,6 +267,46 @@ class ServeConfigurationTest {
         .contains("must be between 8KiB and 1MiB");
   }
 
+  @Test
+  void theManagementPortIsUnsetUnlessSetByFlagEnvironmentOrFile() throws IOException {
+    assertThat(settings("--db", "x.db").http().managementPort()).isEmpty();
+    assertThat(settings("--db", "x.db", "--management-port", "9090").http().managementPort())
+        .hasValue(9090);
+    Path config = configFile("management-port=9191");
+    assertThat(settings("--db", "x.db", "--config", config.toString()).http().managementPort())
+        .hasValue(9191);
+    environment.put("FILESIGHT_MANAGEMENT_PORT", "9292");
+    assertThat(settings("--db", "x.db", "--config", config.toString()).http().managementPort())
+        .hasValue(9292);
+  }
+
+  @Test
+  void aManagementPortOutOfRangeOrEqualToThePortExitsTwoNamingTheSetting() {
+    Result outOfRange = serveWith("--management-port=70000");
+    Result same =
+        runFull(
+            "serve",
+            "--db",
+            "x.db",
+            "--jwks",
+            jwks.toString(),
+            "--tenant",
+            "t",
+            "--port",
+            "9000",
+            "--management-port",
+            "9000");
+
+    assertThat(outOfRange.code()).isEqualTo(2);
+    assertThat(outOfRange.err().strip().lines()).hasSize(1);
+    assertThat(outOfRange.err())
+        .contains("--management-port (FILESIGHT_MANAGEMENT_PORT)")
+        .contains("must be between 0 and 65535");
+    assertThat(same.code()).isEqualTo(2);
+    assertThat(same.err().strip().lines()).hasSize(1);
+    assertThat(same.err()).contains("--management-port").contains("must differ from --port");
+  }
+
   /** {@code serve} with the required settings and {@code setting}, e.g. {@code --port=1}. */
   private Result serveWith(String setting) {
     return runFull("serve", "--db", "x.db", "--jwks", jwks.toString(), "--tenant", "t", setting);

@@ -2,6 +2,7 @@ package io.filesight.adapter.persistence.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.filesight.adapter.persistence.ConnectionPoolGauges;
 import io.filesight.adapter.persistence.Database;
 import io.filesight.adapter.persistence.DatabaseConfigurationException;
 import io.filesight.adapter.persistence.DatabaseUnavailableException;
@@ -11,6 +12,7 @@ import io.filesight.adapter.persistence.SchemaStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -32,6 +34,8 @@ public final class PostgresDatabase implements Database {
           "3D000", // the database does not exist
           "42501"); // insufficient privilege
 
+  private static final String POOL_NAME = "filesight-postgres";
+
   private final PostgresSettings settings;
   private final HikariDataSource pool;
   private final Jdbi jdbi;
@@ -46,7 +50,7 @@ public final class PostgresDatabase implements Database {
   /** A pool for {@code settings}, not yet connected. */
   public static PostgresDatabase create(PostgresSettings settings) {
     HikariConfig hikari = new HikariConfig();
-    hikari.setPoolName("filesight-postgres");
+    hikari.setPoolName(POOL_NAME);
     hikari.setJdbcUrl(settings.url());
     hikari.setUsername(settings.user());
     hikari.setPassword(settings.password());
@@ -186,6 +190,11 @@ public final class PostgresDatabase implements Database {
       throw new DatabaseUnavailableException("the database " + name() + " is not ready yet");
     }
     return pool.getConnection();
+  }
+
+  @Override
+  public List<ConnectionPoolGauges> connectionPools() {
+    return List.of(new ConnectionPoolGauges(POOL_NAME, () -> pool));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.filesight.adapter.persistence.postgres;
 
 import io.filesight.adapter.persistence.EpochNanos;
 import io.filesight.adapter.persistence.FileFingerprints;
+import io.filesight.adapter.persistence.ImportTotals;
 import io.filesight.adapter.persistence.StoreWrites;
 import io.filesight.adapter.persistence.WriterSession;
 import io.filesight.application.port.out.ImportSession;
@@ -77,7 +78,7 @@ public final class PostgresObservationStore implements ObservationStore {
 
   @Override
   public ImportSession<Observation> beginImport() {
-    return new WriterSession<>(database, true) {
+    return new WriterSession<>(database, ImportTotals.OBSERVATIONS, true) {
       private final FileFingerprints files = new FileFingerprints();
       private final StringBuilder rows = new StringBuilder(1 << 20);
 

@@ -2,6 +2,7 @@ package io.filesight.adapter.persistence.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.filesight.adapter.persistence.ConnectionPoolGauges;
 import io.filesight.adapter.persistence.Database;
 import io.filesight.adapter.persistence.DatabaseUnavailableException;
 import io.filesight.adapter.persistence.JdbiQuotaPolicyStore;
@@ -62,6 +63,9 @@ public final class SqliteDatabase implements Database {
 
   /** SQLite's primary result code for a lock held elsewhere: SQLITE_BUSY. */
   private static final int SQLITE_BUSY = 5;
+
+  private static final String WRITER_POOL = "filesight-writer";
+  private static final String READER_POOL = "filesight-reader";
 
   private final Path file;
   private final WriteLockWait lockWait;
@@ -133,8 +137,8 @@ public final class SqliteDatabase implements Database {
     HikariDataSource writer = null;
     HikariDataSource reader = null;
     try {
-      writer = pool(identity, writerConfig(), 1, "filesight-writer", false);
-      reader = pool(identity, readerConfig(), READ_POOL_SIZE, "filesight-reader", true);
+      writer = pool(identity, writerConfig(), 1, WRITER_POOL, false);
+      reader = pool(identity, readerConfig(), READ_POOL_SIZE, READER_POOL, true);
     } catch (RuntimeException e) {
       closeAll(reader, writer);
       throw unavailable("cannot open the database " + file, file, e);
@@ -387,6 +391,13 @@ public final class SqliteDatabase implements Database {
                   + (findings.size() == 1 ? " problem: " : " problems, the first: ")
                   + findings.get(0)));
     }
+  }
+
+  @Override
+  public List<ConnectionPoolGauges> connectionPools() {
+    return List.of(
+        new ConnectionPoolGauges(WRITER_POOL, () -> opened == null ? null : opened.writer()),
+        new ConnectionPoolGauges(READER_POOL, () -> opened == null ? null : opened.readers()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.filesight.adapter.persistence.sqlite;
 
+import io.filesight.adapter.persistence.ImportTotals;
 import io.filesight.adapter.persistence.WriterSession;
 import io.filesight.application.port.out.ImportSession;
 import io.filesight.application.port.out.ObservationStore;
@@ -24,7 +25,7 @@ public final class SqliteObservationStore implements ObservationStore {
 
   @Override
   public ImportSession<Observation> beginImport() {
-    return new WriterSession<>(database, true) {
+    return new WriterSession<>(database, ImportTotals.OBSERVATIONS, true) {
       private final ObservationStaging staging = new ObservationStaging();
 
       @Override
