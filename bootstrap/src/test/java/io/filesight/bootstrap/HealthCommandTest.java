@@ -65,6 +65,23 @@ class HealthCommandTest {
   }
 
   @Test
+  void startedServerExits0() {
+    assertThat(health("--url", base(), "--started")).isEqualTo(FilesightCli.OK);
+
+    assertThat(stdout.toString().strip())
+        .isEqualTo("up: " + base() + "/health/started answered 200");
+  }
+
+  @Test
+  void readyAndStartedTogetherExit2NamingBoth() {
+    assertThat(health("--url", base(), "--ready", "--started")).isEqualTo(FilesightCli.USAGE);
+
+    assertThat(stderr.toString()).contains("--ready").contains("--started");
+    assertThat(stderr.toString().lines()).hasSize(1);
+    assertThat(stdout.toString()).isEmpty();
+  }
+
+  @Test
   void serverThatIsLiveButNotReadyExits1OnlyWhenAskedForReadiness() throws Exception {
     // A deleted store takes readiness down; the process itself stays live.
     Files.delete(store);

@@ -1,5 +1,6 @@
 package io.filesight.bootstrap.cli;
 
+import io.filesight.bootstrap.config.ConfigurationException;
 import io.filesight.bootstrap.config.Settings;
 import java.io.IOException;
 import java.net.URI;
@@ -16,14 +17,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code filesight health}: asks a running server whether it is live (or ready), for container
- * health checks in an image without an HTTP client.
+ * {@code filesight health}: asks a running server whether it is live (or ready, or started), for
+ * container health checks in an image without an HTTP client.
  */
 @Command(
     name = "health",
     mixinStandardHelpOptions = true,
     description = {
-      "Asks a running server GET /health/live (or /health/ready with --ready) and prints one line:"
+      "Asks a running server GET /health/live (or /health/ready with --ready, /health/started with"
+          + " --started) and prints one line:"
           + " for a container HEALTHCHECK, in an image without curl. Use /health/live there: an"
           + " identity provider's blip makes the server not ready, and must not restart it.",
       "Exits 0 when the server answers 200, 1 otherwise (another status, no answer in time, no"
@@ -43,6 +45,13 @@ public final class HealthCommand implements Callable<Integer> {
   boolean ready;
 
   @Option(
+      names = "--started",
+      description =
+          "Ask /health/started instead of /health/live: 200 once start-up finished (database"
+              + " opened and migrated, keys loaded), for a start-up probe.")
+  boolean started;
+
+  @Option(
       names = "--timeout",
       paramLabel = "DURATION",
       defaultValue = "3s",
@@ -55,7 +64,12 @@ public final class HealthCommand implements Callable<Integer> {
   public Integer call() {
     URI base = Settings.baseUrl("--url", url);
     Duration bound = Settings.duration("--timeout", timeout);
-    URI probe = URI.create(base + (ready ? "/health/ready" : "/health/live"));
+    if (ready && started) {
+      throw new ConfigurationException(
+          "--ready and --started ask different probes (/health/ready, /health/started): give one");
+    }
+    String path = ready ? "/health/ready" : started ? "/health/started" : "/health/live";
+    URI probe = URI.create(base + path);
     HttpClient client =
         HttpClient.newBuilder()
             .connectTimeout(bound)
