@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -149,18 +150,29 @@ class WriteLockTest {
   }
 
   @Test
-  void firstStartThatMustStoreItsQuotaWaitsForTheLockAsAMigrationDoes() throws Exception {
+  void firstStartServesWhileAnotherProcessHoldsTheWriteLockAndStoresItsQuotaAfter()
+      throws Exception {
+    // A store that only an import wrote: no serve has stored its quota policy yet.
     EndToEndContract.importData(dir, new DatabaseLocation.SqliteFile(file, true));
-    holdWriteLock();
+    Process holder = holdWriteLock();
     int port = freePort();
 
-    starting = CompletableFuture.supplyAsync(() -> FilesightServer.start(settings(port, true)));
+    starting = CompletableFuture.supplyAsync(() -> FilesightServer.start(settings(port, false)));
 
-    assertThatThrownBy(() -> starting.get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
-        .isInstanceOf(ExecutionException.class)
-        .cause()
-        .isInstanceOf(DatabaseUnavailableException.class)
-        .hasMessageStartingWith("gave up after waiting 2 s for another process's write lock on ");
+    assertThat(starting.get(PATIENCE.toSeconds(), TimeUnit.SECONDS).port()).isEqualTo(port);
+    assertThat(get(port, "/health/ready", null).statusCode()).isEqualTo(200);
+    HttpResponse<String> lookup =
+        get(port, "/api/files/" + EndToEndContract.SHA1 + "/machines", token());
+    assertThat(lookup.statusCode()).as(lookup.body()).isEqualTo(200);
+    assertThat(holder.isAlive()).isTrue();
+    assertWriteLockHeldElsewhere();
+    assertThat(storedQuotaPolicy()).as("not stored while the lock is held").isNull();
+
+    holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+    assertThat(eventually(this::storedQuotaPolicy, "100/60s,1500/3600s"))
+        .as("stored once the lock is free")
+        .isTrue();
   }
 
   @Test
@@ -258,6 +270,15 @@ class WriteLockTest {
         .migrate();
   }
 
+  /** The quota policy stored in the file, null when none is. */
+  private String storedQuotaPolicy() throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SELECT policy FROM quota_policy")) {
+      return row.next() ? row.getString(1) : null;
+    }
+  }
+
   /** The quota policy a first {@code serve} stores: later starts only read it. */
   private void storeQuotaPolicyAsAnEarlierStartDid() throws SQLException {
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -353,11 +374,11 @@ class WriteLockTest {
   }
 
   /** Whether {@code probe} answers {@code expected} within {@link #PATIENCE}. */
-  private static boolean eventually(Probe probe, int expected) throws InterruptedException {
+  private static <T> boolean eventually(Probe<T> probe, T expected) throws InterruptedException {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (System.nanoTime() < deadline) {
       try {
-        if (probe.get() == expected) {
+        if (expected.equals(probe.get())) {
           return true;
         }
       } catch (Exception notYet) {
@@ -375,8 +396,8 @@ class WriteLockTest {
   }
 
   @FunctionalInterface
-  private interface Probe {
-    int get() throws Exception;
+  private interface Probe<T> {
+    T get() throws Exception;
   }
 
   /** A child JVM whose output is read as it comes. */

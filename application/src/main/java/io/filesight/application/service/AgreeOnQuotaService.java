@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 public final class AgreeOnQuotaService implements AgreeOnQuota, Supplier<RateQuota> {
   private final QuotaPolicyStore store;
   private volatile RateQuota inForce;
+  private RateQuota unstored;
 
   /** Enforces {@code initial} until {@link #agree} or {@link #refresh} says otherwise. */
   public AgreeOnQuotaService(QuotaPolicyStore store, RateQuota initial) {
@@ -29,24 +30,31 @@ public final class AgreeOnQuotaService implements AgreeOnQuota, Supplier<RateQuo
     if (replace) {
       // Without reading first: a policy this build cannot read is what a replacement repairs.
       store.replace(asked);
+      unstored = null;
       inForce = asked;
       return asked;
     }
     Optional<RateQuota> stored = store.stored();
-    if (stored.isPresent() && stored.get().equals(asked)) {
-      inForce = asked;
-      return asked;
+    if (stored.isPresent() && !stored.get().equals(asked)) {
+      throw new QuotaPolicyMismatchException(stored.get(), asked);
     }
-    RateQuota settled = stored.isPresent() ? stored.get() : store.storeIfAbsent(asked);
-    if (!settled.equals(asked)) {
-      throw new QuotaPolicyMismatchException(settled, asked);
-    }
+    unstored = stored.isPresent() ? null : asked;
     inForce = asked;
     return asked;
   }
 
   @Override
+  public synchronized RateQuota settle() {
+    if (unstored != null) {
+      inForce = store.storeIfAbsent(unstored);
+      unstored = null;
+    }
+    return inForce;
+  }
+
+  @Override
   public synchronized RateQuota refresh() {
+    settle();
     store.stored().ifPresent(stored -> inForce = stored);
     return inForce;
   }

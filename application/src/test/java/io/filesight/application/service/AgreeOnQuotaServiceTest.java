@@ -16,13 +16,41 @@ class AgreeOnQuotaServiceTest {
   private final FakeQuotaPolicyStore store = new FakeQuotaPolicyStore();
 
   @Test
-  void theFirstStartStoresItsQuota() {
-    AgreeOnQuotaService instance = new AgreeOnQuotaService(store, THREE);
+  void theFirstStartEnforcesItsQuotaAndStoresItWhenSettling() {
+    AgreeOnQuotaService instance = new AgreeOnQuotaService(store, DEFENDER);
 
     assertThat(instance.agree(THREE, false)).isEqualTo(THREE);
 
-    assertThat(store.stored()).contains(THREE);
+    assertThat(store.writes()).as("agreeing never writes").isZero();
     assertThat(instance.get()).isEqualTo(THREE);
+
+    assertThat(instance.settle()).isEqualTo(THREE);
+
+    assertThat(store.stored()).contains(THREE);
+    assertThat(instance.settle()).isEqualTo(THREE);
+    assertThat(store.writes()).as("stored once").isEqualTo(1);
+  }
+
+  @Test
+  void aFirstStartWhosePolicyAnotherInstanceStoredFirstEnforcesTheStoredOne() {
+    AgreeOnQuotaService late = new AgreeOnQuotaService(store, THREE);
+    late.agree(THREE, false);
+    new AgreeOnQuotaService(store, DEFENDER).agree(DEFENDER, true);
+
+    assertThat(late.settle()).isEqualTo(DEFENDER);
+
+    assertThat(late.get()).isEqualTo(DEFENDER);
+    assertThat(store.stored()).contains(DEFENDER);
+  }
+
+  @Test
+  void aRefreshStoresTheQuotaASettleCouldNotStore() {
+    AgreeOnQuotaService instance = new AgreeOnQuotaService(store, THREE);
+    instance.agree(THREE, false);
+
+    assertThat(instance.refresh()).isEqualTo(THREE);
+
+    assertThat(store.stored()).contains(THREE);
   }
 
   @Test

@@ -20,9 +20,12 @@ import io.filesight.bootstrap.wiring.PersistenceModule;
 import io.filesight.domain.RateQuota;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,15 +37,19 @@ import org.slf4j.LoggerFactory;
  * /health/ready} down and every lookup refused meanwhile. A key file is read once: it will not get
  * better by waiting. Once the database is open, the quota asked for is settled against the policy
  * stored there for every instance sharing it ({@link AgreeOnQuota}): a different one refuses the
- * start unless it replaces it, and the stored policy is read again every {@link #QUOTA_REFRESH}, so
- * that a replacement by another instance applies here too. {@link #close()} drains in-flight
- * requests, stops listening and closes the database.
+ * start unless it replaces it; a policy missing there is stored off the start-up path, since that
+ * write may wait for another process's write lock; and the stored policy is read again every {@link
+ * #QUOTA_REFRESH}, so that a replacement by another instance applies here too. {@link #close()}
+ * drains in-flight requests, stops listening and closes the database.
  */
 public final class FilesightServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FilesightServer.class);
 
   /** How often a running instance reads the database's quota policy again. */
   public static final Duration QUOTA_REFRESH = Duration.ofSeconds(30);
+
+  /** How long a start waits to store a quota policy the database did not have. */
+  private static final Duration QUOTA_STORE_WAIT = Duration.ofSeconds(2);
 
   private final StoreEngine store;
   private final FilesightHttpServer http;
@@ -101,6 +108,7 @@ public final class FilesightServer implements AutoCloseable {
           http.port(),
           settings.database().describe());
       FilesightServer server = new FilesightServer(store, http, quota);
+      server.storeQuotaPolicy(settings.quota());
       server.followQuotaPolicy(settings.quota());
       return server;
     } catch (RuntimeException e) {
@@ -132,6 +140,45 @@ public final class FilesightServer implements AutoCloseable {
       throw QuotaMismatch.refused(database, e.stored(), e.asked());
     } catch (DatabaseConfigurationException e) {
       throw new ConfigurationException(Settings.describe("--quota") + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Stores the quota when the database had no policy yet, off the start-up path: a write waits for
+   * another process's write lock (a long import), which must not hold a start that only reads. It
+   * waits {@link #QUOTA_STORE_WAIT} for the write, so that an instance started right after this one
+   * finds the policy stored; later, it finishes in the background, or at the next refresh.
+   */
+  private void storeQuotaPolicy(RateQuota asked) {
+    Future<?> stored = quotaRefresh.submit(() -> followStored(quota.settle(), asked));
+    try {
+      stored.get(QUOTA_STORE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.info(
+          "quota policy {} not stored in the database yet (its write lock is taken): enforced"
+              + " meanwhile, stored once the lock is free",
+          asked.describe());
+    } catch (ExecutionException e) {
+      LOG.warn(
+          "could not store the quota policy {} in the database yet ({}): enforced meanwhile,"
+              + " stored at the next refresh in {} s",
+          asked.describe(),
+          e.getCause().getMessage(),
+          QUOTA_REFRESH.toSeconds());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Says so when another instance stored its policy first, which is then enforced here. */
+  private static void followStored(RateQuota inForce, RateQuota asked) {
+    if (!inForce.equals(asked)) {
+      LOG.warn(
+          "another instance stored the quota policy {} in the database first: enforcing it (this"
+              + " instance started with --quota {}; set it to {} before its next start)",
+          inForce.describe(),
+          asked.describe(),
+          inForce.describe());
     }
   }
 
