@@ -90,17 +90,20 @@ public final class PostgresDatabase implements Database {
       throw classify("cannot connect to the database " + name(), e);
     }
     try {
-      Migrations.apply(
-          Flyway.configure()
-              .dataSource(pool)
-              .locations(Migrations.locations("postgresql"))
-              .failOnMissingLocations(true)
-              .load(),
-          name());
+      Migrations.apply(flyway(), name());
     } catch (FlywayException e) {
       throw classify("cannot migrate the database " + name(), e);
     }
     migrated = true;
+  }
+
+  /** Flyway over this pool with PostgreSQL's migrations, for migrating and for inspecting alike. */
+  private Flyway flyway() {
+    return Flyway.configure()
+        .dataSource(pool)
+        .locations(Migrations.locations("postgresql"))
+        .failOnMissingLocations(true)
+        .load();
   }
 
   /**
@@ -118,14 +121,7 @@ public final class PostgresDatabase implements Database {
     }
     SchemaStatus status;
     try {
-      status =
-          Migrations.status(
-              Flyway.configure()
-                  .dataSource(pool)
-                  .locations(Migrations.locations("postgresql"))
-                  .failOnMissingLocations(true)
-                  .load(),
-              name());
+      status = Migrations.status(flyway(), name());
     } catch (FlywayException e) {
       throw classify("cannot read the schema of the database " + name(), e);
     }
