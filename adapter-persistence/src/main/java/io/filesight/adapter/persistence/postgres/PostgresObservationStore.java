@@ -1,6 +1,5 @@
 package io.filesight.adapter.persistence.postgres;
 
-import io.filesight.adapter.persistence.EpochNanos;
 import io.filesight.adapter.persistence.FileFingerprints;
 import io.filesight.adapter.persistence.ImportTotals;
 import io.filesight.adapter.persistence.StoreWrites;
@@ -9,7 +8,6 @@ import io.filesight.application.port.out.ImportSession;
 import io.filesight.application.port.out.ObservationStore;
 import io.filesight.application.port.out.StoredCounts;
 import io.filesight.domain.Observation;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,11 +17,13 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Secondary adapter: observations written to PostgreSQL in bulk. Each batch is copied ({@code COPY
- * ... FROM STDIN}) into unindexed temporary tables; a commit moves them with one set-based upsert
- * for the files and one for the observations, in key order, then empties them. Temporary tables
- * belong to the session's connection and roll back with its transaction, so an import killed
- * mid-batch leaves nothing of that batch, and nothing of itself once it completes.
+ * Secondary adapter: observations written to PostgreSQL in bulk. An import into a store without
+ * observations appends its batches to the backlog and builds the store from it at its end ({@link
+ * PostgresBacklog}). Any other import copies each batch ({@code COPY ... FROM STDIN}) into
+ * unindexed temporary tables, which its commit moves with one set-based upsert for the files and
+ * one for the observations, in key order, then empties. Temporary tables belong to the session's
+ * connection and roll back with its transaction, so an import killed mid-batch leaves nothing of
+ * that batch, and nothing of itself once it completes.
  */
 public final class PostgresObservationStore implements ObservationStore {
   private static final String CREATE_FILES =
@@ -37,21 +37,16 @@ public final class PostgresObservationStore implements ObservationStore {
       "COPY staged_file (sha1, sha256, md5, file_name) FROM STDIN";
   private static final String COPY_OBSERVATIONS =
       "COPY staged_observation (sha1, machine_id, seen_ns) FROM STDIN";
-  private static final String MOVE_FILES =
-      "INSERT INTO seen_file (sha1, sha256, md5, file_name)"
-          + " SELECT sha1, MAX(sha256), MAX(md5), MAX(file_name) FROM staged_file"
-          + " GROUP BY sha1 ORDER BY sha1"
-          + StoreWrites.FILE_CONFLICT;
 
   /**
-   * One upsert for a batch's observations, grouped by (file, machine): new rows inserted, stored
-   * ones widened when the batch brings an earlier first or later last time. A row the upsert wrote
+   * One upsert for a table's observations, grouped by (file, machine): new rows inserted, stored
+   * ones widened when the table brings an earlier first or later last time. A row the upsert wrote
    * whose {@code xmax} is 0 was inserted; the others it updated.
    */
   private static final String MOVE_OBSERVATIONS =
       "WITH grouped AS ("
           + "  SELECT sha1, machine_id, MIN(seen_ns) AS first_ns, MAX(seen_ns) AS last_ns"
-          + "  FROM staged_observation GROUP BY sha1, machine_id),"
+          + "  FROM %s GROUP BY sha1, machine_id),"
           + " written AS ("
           + "  INSERT INTO observation (sha1, machine_id, first_seen_ns, last_seen_ns)"
           + "  SELECT sha1, machine_id, first_ns, last_ns FROM grouped ORDER BY sha1, machine_id"
@@ -80,7 +75,15 @@ public final class PostgresObservationStore implements ObservationStore {
   public ImportSession<Observation> beginImport() {
     return new WriterSession<>(database, ImportTotals.OBSERVATIONS, true) {
       private final FileFingerprints files = new FileFingerprints();
-      private final StringBuilder rows = new StringBuilder(1 << 20);
+      private final PostgresBacklog backlog = new PostgresBacklog(files);
+      private final CopyRows stagedFiles = new CopyRows(COPY_FILES);
+      private final CopyRows stagedObservations = new CopyRows(COPY_OBSERVATIONS);
+
+      /** Whether this session holds the backlog (see {@link PostgresBacklog#claim}). */
+      private boolean ownsBacklog;
+
+      /** Whether this import appends its batches to the backlog; decided by its first batch. */
+      private Boolean deferring;
 
       @Override
       protected void opened(Connection connection) throws SQLException {
@@ -90,93 +93,96 @@ public final class PostgresObservationStore implements ObservationStore {
           // Left by a session of this pooled connection that ended without its commit.
           create.execute("TRUNCATE staged_file, staged_observation");
         }
+        ownsBacklog = PostgresBacklog.claim(connection);
       }
 
       @Override
       protected void write(Connection connection, List<Observation> batch) throws SQLException {
-        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        rows.setLength(0);
-        for (Observation observation : batch) {
-          String sha1 = observation.sha1().hex();
-          String sha256 = StoreWrites.hexOrNull(observation.sha256());
-          String md5 = StoreWrites.hexOrNull(observation.md5());
-          if (files.stage(sha1, sha256, md5, observation.fileName())) {
-            field(rows, sha1).append('\t');
-            field(rows, sha256).append('\t');
-            field(rows, md5).append('\t');
-            field(rows, observation.fileName()).append('\n');
+        if (deferring == null) {
+          deferring = ownsBacklog && noObservations(connection);
+          if (deferring) {
+            backlog.knowFiles(connection);
           }
         }
-        copy(copy, COPY_FILES);
-        for (Observation observation : batch) {
-          rows.append(observation.sha1().hex())
-              .append('\t')
-              .append(observation.machine().value())
-              .append('\t');
-          Long at = EpochNanos.of(observation.at());
-          (at == null ? rows.append("\\N") : rows.append(at.longValue())).append('\n');
+        if (deferring) {
+          backlog.append(connection, batch);
+          return;
         }
-        copy(copy, COPY_OBSERVATIONS);
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        stagedFiles.addFiles(files, batch);
+        stagedFiles.flush(copy);
+        for (Observation observation : batch) {
+          stagedObservations.addObservation(observation);
+        }
+        stagedObservations.flush(copy);
       }
 
       @Override
       protected StoredCounts settle(Connection connection, boolean last) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-          // Files first: observations refer to them.
-          statement.executeUpdate(MOVE_FILES);
+        try {
           StoredCounts counts;
-          try (ResultSet row = statement.executeQuery(MOVE_OBSERVATIONS)) {
-            row.next();
-            counts = new StoredCounts(row.getLong(1), row.getLong(2));
+          if (Boolean.TRUE.equals(deferring)) {
+            backlog.flush(connection);
+            counts = last ? backlog.move(connection) : StoredCounts.NONE;
+          } else {
+            counts = moveStaged(connection);
+            // Rows an interrupted import left in the backlog.
+            if (last && ownsBacklog && PostgresBacklog.any(connection)) {
+              counts = counts.plus(backlog.move(connection));
+            }
           }
-          statement.execute("TRUNCATE staged_file, staged_observation");
           // Counted as stored now: should the commit fail, the import stops and this session too.
           files.committed();
           return counts;
         } catch (SQLException | RuntimeException e) {
           files.forgetBatch();
+          backlog.clear();
           throw e;
         }
       }
 
-      private void copy(CopyManager copy, String sql) throws SQLException {
-        if (rows.length() == 0) {
-          return;
+      @Override
+      protected void closing(Connection connection) throws SQLException {
+        if (ownsBacklog) {
+          PostgresBacklog.release(connection);
         }
-        try {
-          copy.copyIn(sql, new StringReader(rows.toString()));
-        } catch (java.io.IOException e) {
-          throw new SQLException("copying a batch failed: " + e.getMessage(), e);
-        }
-        rows.setLength(0);
       }
     };
   }
 
-  /** Appends {@code value} in COPY's text format: \N for null, the format's escapes otherwise. */
-  private static StringBuilder field(StringBuilder rows, String value) {
-    if (value == null) {
-      return rows.append("\\N");
+  /** Moves the staged batch into the store with one upsert per table, and empties the staging. */
+  private static StoredCounts moveStaged(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      // Files first: observations refer to them.
+      statement.executeUpdate(moveFiles("staged_file"));
+      StoredCounts counts = moveObservations(statement, "staged_observation");
+      statement.execute("TRUNCATE staged_file, staged_observation");
+      return counts;
     }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '\\':
-          rows.append("\\\\");
-          break;
-        case '\t':
-          rows.append("\\t");
-          break;
-        case '\n':
-          rows.append("\\n");
-          break;
-        case '\r':
-          rows.append("\\r");
-          break;
-        default:
-          rows.append(c);
-      }
+  }
+
+  /** One upsert of the files in {@code table}, grouped by SHA-1, into {@code seen_file}. */
+  static String moveFiles(String table) {
+    return "INSERT INTO seen_file (sha1, sha256, md5, file_name)"
+        + " SELECT sha1, MAX(sha256), MAX(md5), MAX(file_name) FROM "
+        + table
+        + " GROUP BY sha1 ORDER BY sha1"
+        + StoreWrites.FILE_CONFLICT;
+  }
+
+  /** Upserts the observations in {@code table} (see {@link #MOVE_OBSERVATIONS}). */
+  static StoredCounts moveObservations(Statement statement, String table) throws SQLException {
+    try (ResultSet row = statement.executeQuery(String.format(MOVE_OBSERVATIONS, table))) {
+      row.next();
+      return new StoredCounts(row.getLong(1), row.getLong(2));
     }
-    return rows;
+  }
+
+  private static boolean noObservations(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM observation)")) {
+      row.next();
+      return row.getBoolean(1);
+    }
   }
 }
