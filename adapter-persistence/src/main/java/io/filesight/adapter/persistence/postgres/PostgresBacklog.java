@@ -46,6 +46,8 @@ final class PostgresBacklog {
   private static final String ALL_TABLES =
       FILE_TABLE + ", " + String.join(", ", OBSERVATION_TABLES);
 
+  private static final String NO_OBSERVATIONS = "SELECT NOT EXISTS (SELECT 1 FROM observation)";
+
   private static final String ANY =
       "SELECT EXISTS (SELECT 1 FROM "
           + FILE_TABLE
@@ -139,6 +141,11 @@ final class PostgresBacklog {
     }
   }
 
+  /** Whether the store holds no observations. */
+  static boolean noObservations(Connection connection) throws SQLException {
+    return ask(connection, NO_OBSERVATIONS);
+  }
+
   /** Whether rows are waiting in the backlog. */
   static boolean any(Connection connection) throws SQLException {
     return ask(connection, ANY);
@@ -213,7 +220,7 @@ final class PostgresBacklog {
         statement.executeUpdate(PostgresObservationStore.moveFiles(FILE_TABLE));
       }
       StoredCounts counts = StoredCounts.NONE;
-      if (ask(connection, "SELECT NOT EXISTS (SELECT 1 FROM observation)")) {
+      if (noObservations(connection)) {
         long built = statement.executeUpdate(BUILD_OBSERVATIONS);
         for (String sql : SWAP_OBSERVATIONS) {
           statement.execute(sql);

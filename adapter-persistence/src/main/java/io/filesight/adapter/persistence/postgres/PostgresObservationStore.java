@@ -99,7 +99,7 @@ public final class PostgresObservationStore implements ObservationStore {
       @Override
       protected void write(Connection connection, List<Observation> batch) throws SQLException {
         if (deferring == null) {
-          deferring = ownsBacklog && noObservations(connection);
+          deferring = ownsBacklog && PostgresBacklog.noObservations(connection);
           if (deferring) {
             backlog.knowFiles(connection);
           }
@@ -175,14 +175,6 @@ public final class PostgresObservationStore implements ObservationStore {
     try (ResultSet row = statement.executeQuery(String.format(MOVE_OBSERVATIONS, table))) {
       row.next();
       return new StoredCounts(row.getLong(1), row.getLong(2));
-    }
-  }
-
-  private static boolean noObservations(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM observation)")) {
-      row.next();
-      return row.getBoolean(1);
     }
   }
 }
