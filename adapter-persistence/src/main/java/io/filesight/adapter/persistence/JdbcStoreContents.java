@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -36,16 +35,18 @@ public final class JdbcStoreContents implements StoreContents {
   // Rows an interrupted import left for its next one to move: one sighting each, with the file's
   // details as that import or an earlier one brought them.
   private static final List<String> BACKLOG =
-      IntStream.range(0, 16)
-          .mapToObj(
-              digit ->
+      ImportBacklog.OBSERVATION_TABLES.stream()
+          .map(
+              table ->
                   "SELECT b.sha1, b.machine_id, COALESCE(fb.sha256, f.sha256),"
                       + " COALESCE(fb.md5, f.md5), COALESCE(fb.file_name, f.file_name),"
                       + " b.seen_ns, b.seen_ns"
-                      + " FROM observation_backlog_"
-                      + Character.forDigit(digit, 16)
+                      + " FROM "
+                      + table
                       + " b LEFT JOIN (SELECT sha1, MAX(sha256) AS sha256, MAX(md5) AS md5,"
-                      + " MAX(file_name) AS file_name FROM seen_file_backlog GROUP BY sha1) fb"
+                      + " MAX(file_name) AS file_name FROM "
+                      + ImportBacklog.FILE_TABLE
+                      + " GROUP BY sha1) fb"
                       + " ON fb.sha1 = b.sha1 LEFT JOIN seen_file f ON f.sha1 = b.sha1"
                       + " ORDER BY b.sha1, b.machine_id")
           .toList();
@@ -53,12 +54,8 @@ public final class JdbcStoreContents implements StoreContents {
       "SELECT "
           + String.join(
               " + ",
-              IntStream.range(0, 16)
-                  .mapToObj(
-                      digit ->
-                          "(SELECT COUNT(*) FROM observation_backlog_"
-                              + Character.forDigit(digit, 16)
-                              + ")")
+              ImportBacklog.OBSERVATION_TABLES.stream()
+                  .map(table -> "(SELECT COUNT(*) FROM " + table + ")")
                   .toList());
 
   private final Database database;

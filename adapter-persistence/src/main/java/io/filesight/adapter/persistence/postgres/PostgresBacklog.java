@@ -1,6 +1,7 @@
 package io.filesight.adapter.persistence.postgres;
 
 import io.filesight.adapter.persistence.FileFingerprints;
+import io.filesight.adapter.persistence.ImportBacklog;
 import io.filesight.application.port.out.StoredCounts;
 import io.filesight.domain.Observation;
 import java.sql.Connection;
@@ -39,22 +40,12 @@ final class PostgresBacklog {
   /** The advisory lock's key, in this database: "filesigh" as a 64-bit number. */
   private static final long LOCK_KEY = 0x66696c6573696768L;
 
-  private static final String HEX_DIGITS = "0123456789abcdef";
-  private static final List<String> OBSERVATION_TABLES =
-      HEX_DIGITS.chars().mapToObj(d -> "observation_backlog_" + (char) d).toList();
-  private static final String FILE_TABLE = "seen_file_backlog";
+  private static final List<String> OBSERVATION_TABLES = ImportBacklog.OBSERVATION_TABLES;
+  private static final String FILE_TABLE = ImportBacklog.FILE_TABLE;
   private static final String ALL_TABLES =
       FILE_TABLE + ", " + String.join(", ", OBSERVATION_TABLES);
 
   private static final String NO_OBSERVATIONS = "SELECT NOT EXISTS (SELECT 1 FROM observation)";
-
-  private static final String ANY =
-      "SELECT EXISTS (SELECT 1 FROM "
-          + FILE_TABLE
-          + ")"
-          + OBSERVATION_TABLES.stream()
-              .map(t -> " OR EXISTS (SELECT 1 FROM " + t + ")")
-              .collect(Collectors.joining());
 
   /**
    * The grouped backlog as a new table: one branch per backlog table, whose key ranges do not
@@ -146,33 +137,13 @@ final class PostgresBacklog {
     return ask(connection, NO_OBSERVATIONS);
   }
 
-  /** Whether rows are waiting in the backlog. */
-  static boolean any(Connection connection) throws SQLException {
-    return ask(connection, ANY);
-  }
-
-  /**
-   * Counts the files an interrupted import committed to the backlog as stored: this import's move
-   * takes them with its own.
-   */
-  void knowFiles(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery("SELECT sha1, sha256, md5, file_name FROM " + FILE_TABLE)) {
-      while (rows.next()) {
-        files.stage(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4));
-      }
-    }
-    files.committed();
-  }
-
   /** Appends {@code batch} to the backlog, on the caller's transaction. */
   void append(Connection connection, List<Observation> batch) throws SQLException {
     CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
     fileRows.addFiles(files, batch);
     fileRows.flushIfFull(copy);
     for (Observation observation : batch) {
-      CopyRows table = observationRows.get(Character.digit(observation.sha1().hex().charAt(0), 16));
+      CopyRows table = observationRows.get(ImportBacklog.tableOf(observation.sha1().hex()));
       table.addObservation(observation);
       table.flushIfFull(copy);
     }

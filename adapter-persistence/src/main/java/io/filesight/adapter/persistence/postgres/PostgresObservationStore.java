@@ -1,6 +1,7 @@
 package io.filesight.adapter.persistence.postgres;
 
 import io.filesight.adapter.persistence.FileFingerprints;
+import io.filesight.adapter.persistence.ImportBacklog;
 import io.filesight.adapter.persistence.ImportTotals;
 import io.filesight.adapter.persistence.StoreWrites;
 import io.filesight.adapter.persistence.WriterSession;
@@ -101,7 +102,7 @@ public final class PostgresObservationStore implements ObservationStore {
         if (deferring == null) {
           deferring = ownsBacklog && PostgresBacklog.noObservations(connection);
           if (deferring) {
-            backlog.knowFiles(connection);
+            ImportBacklog.knowFiles(connection, files);
           }
         }
         if (deferring) {
@@ -127,7 +128,7 @@ public final class PostgresObservationStore implements ObservationStore {
           } else {
             counts = moveStaged(connection);
             // Rows an interrupted import left in the backlog.
-            if (last && ownsBacklog && PostgresBacklog.any(connection)) {
+            if (last && ownsBacklog && ImportBacklog.any(connection)) {
               counts = counts.plus(backlog.move(connection));
             }
           }

@@ -2,6 +2,7 @@ package io.filesight.adapter.persistence.sqlite;
 
 import io.filesight.adapter.persistence.EpochNanos;
 import io.filesight.adapter.persistence.FileFingerprints;
+import io.filesight.adapter.persistence.ImportBacklog;
 import io.filesight.adapter.persistence.StoreWrites;
 import io.filesight.application.port.out.StoredCounts;
 import io.filesight.domain.Observation;
@@ -13,7 +14,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,18 +62,14 @@ final class ObservationStaging {
       "CREATE TEMP TABLE IF NOT EXISTS grouped_observation ("
           + " sha1 TEXT NOT NULL, machine_id TEXT NOT NULL, first_seen_ns INTEGER,"
           + " last_seen_ns INTEGER)";
-  private static final String HEX_DIGITS = "0123456789abcdef";
   private static final FileTable STAGED_FILES = new FileTable("temp.staged_file");
   private static final ObservationTable STAGED_OBSERVATIONS =
       new ObservationTable("temp.staged_observation");
-  private static final FileTable FILE_BACKLOG = new FileTable("seen_file_backlog");
+  private static final FileTable FILE_BACKLOG = new FileTable(ImportBacklog.FILE_TABLE);
 
   /** One backlog table per first hex digit of the SHA-1, in key order. */
   private static final List<ObservationTable> OBSERVATION_BACKLOG =
-      HEX_DIGITS
-          .chars()
-          .mapToObj(d -> new ObservationTable("observation_backlog_" + (char) d))
-          .toList();
+      ImportBacklog.OBSERVATION_TABLES.stream().map(ObservationTable::new).toList();
 
   /**
    * Widens [first, last] of the stored rows to the grouped ones and matches no unchanged row, so
@@ -95,13 +91,6 @@ final class ObservationStaging {
           + "   OR observation.last_seen_ns < g.last_seen_ns)))";
 
   private static final String NO_OBSERVATIONS = "SELECT NOT EXISTS (SELECT 1 FROM observation)";
-  private static final String ANY_BACKLOG =
-      "SELECT EXISTS (SELECT 1 FROM seen_file_backlog)"
-          + OBSERVATION_BACKLOG.stream()
-              .map(t -> " OR EXISTS (SELECT 1 FROM " + t.name + ")")
-              .collect(Collectors.joining());
-  private static final String BACKLOG_FILES =
-      "SELECT sha1, sha256, md5, file_name FROM seen_file_backlog";
   private static final String NOTHING_STAGED =
       "SELECT NOT EXISTS (SELECT 1 FROM temp.staged_observation)";
 
@@ -132,7 +121,7 @@ final class ObservationStaging {
         threads.execute("PRAGMA threads = " + SORT_THREADS);
       }
       if (deferring) {
-        knowBacklogFiles(connection);
+        ImportBacklog.knowFiles(connection, files);
       }
     }
     stageFiles(connection, observations, deferring ? FILE_BACKLOG : STAGED_FILES);
@@ -142,7 +131,7 @@ final class ObservationStaging {
       try {
         for (Observation observation : observations) {
           String sha1 = observation.sha1().hex();
-          int table = HEX_DIGITS.indexOf(sha1.charAt(0));
+          int table = ImportBacklog.tableOf(sha1);
           if (tables[table] == null) {
             tables[table] = connection.prepareStatement(OBSERVATION_BACKLOG.get(table).stage);
           }
@@ -192,7 +181,7 @@ final class ObservationStaging {
     createTables(connection);
     try (Statement statement = connection.createStatement()) {
       // This import's own backlog, or rows an interrupted import left there.
-      boolean fromBacklog = isDeferring() || ask(connection, ANY_BACKLOG);
+      boolean fromBacklog = isDeferring() || ImportBacklog.any(connection);
       if (fromBacklog) {
         // The one sign of this step, which can take a while without progress: the line that tells
         // a user why an import pauses at its end, and a test when to interrupt it there.
@@ -232,21 +221,6 @@ final class ObservationStaging {
 
   private boolean isDeferring() {
     return Boolean.TRUE.equals(deferring);
-  }
-
-  /**
-   * Counts the files an interrupted import committed to the backlog as stored: this import's move
-   * takes them with its own, and staged again (a rerun meets the same files) they would only add
-   * rows to the backlog, and free pages to the store once moved.
-   */
-  private void knowBacklogFiles(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(BACKLOG_FILES)) {
-      while (rows.next()) {
-        files.stage(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4));
-      }
-    }
-    files.committed();
   }
 
   private void stageFiles(Connection connection, List<Observation> observations, FileTable into)
@@ -334,14 +308,12 @@ final class ObservationStaging {
             + " SELECT * FROM temp.grouped_observation WHERE true"
             + " ON CONFLICT (sha1, machine_id) DO NOTHING";
 
-    final String name;
     final String stage;
     private final String insert;
     private final String group;
     private final String clear;
 
     ObservationTable(String name) {
-      this.name = name;
       stage = "INSERT INTO " + name + " (sha1, machine_id, seen_ns) VALUES (?, ?, ?)";
       // WHERE true: SQLite needs a WHERE clause to parse an upsert after a SELECT.
       insert =
